@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { configOrExit, DEMO_PASSWORD, DemoCounty, openDatabase } from '@app/operations';
+import { Logger } from '@nestjs/common';
+import { createApi } from './create-api';
+
+/**
+ * `npm run start:api`: the api against DATABASE_URL and KAFKA_BROKERS.
+ * `npm start` (--all-in-one): api and department handlers in one process; with nothing
+ * configured, on the embedded PostgreSQL and in-process events, with a demo county.
+ */
+async function main(): Promise<void> {
+  const allInOne = process.argv.includes('--all-in-one');
+  const config = configOrExit();
+  if (!allInOne && !config.kafkaBrokers) {
+    console.error('Invalid configuration: KAFKA_BROKERS must be set for the api alone (its department handlers run elsewhere); `npm start` runs everything in one process');
+    process.exit(1);
+  }
+  const database = await openDatabase(config);
+  const app = await createApi({ config, databaseUrl: database.url, withDepartmentHandlers: allInOne });
+  app.getHttpServer().on('close', () => void database.stop());
+  await app.listen(config.port, '0.0.0.0');
+  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
+  const logger = new Logger('Main');
+  logger.log({ url, embeddedDatabase: database.embedded, kafka: config.kafkaBrokers ?? 'in-process' }, 'api listening');
+
+  if (database.embedded) {
+    const signIns = await app.get(DemoCounty).seedIfEmpty();
+    const lines = [
+      '',
+      `Grid governance service: ${url}/api/v1   (API docs: ${url}/docs, health: ${url}/health)`,
+      'Embedded mode: PostgreSQL in-process (data in .embedded-db/), events delivered in-process.',
+      'Demo sign-ins (POST /api/v1/auth/token {username, password}):',
+      `  ${(config.adminUsername ?? '').padEnd(18)} admin          password ${config.adminPassword}`,
+      ...signIns.map((s) => `  ${s.username.padEnd(18)} ${s.role.padEnd(14)} password ${DEMO_PASSWORD}   (${s.scope})`),
+      '',
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

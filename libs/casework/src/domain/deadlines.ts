@@ -1,0 +1,100 @@
+import { COUNTY_UTC_OFFSET_MINUTES } from '@app/common';
+import type { Route, Urgency } from './routing-policy';
+
+/**
+ * Working-time arithmetic on the county's calendar. Pure: the calendar comes in as data
+ * (holidays and 调休 make-up working days are kept by admins; the defaults have none).
+ */
+export interface WorkingCalendar {
+  offsetMinutes: number;
+  /** Working periods of a working day, in minutes after local midnight, in order. */
+  periods: ReadonlyArray<{ start: number; end: number }>;
+  /** Local dates (YYYY-MM-DD) off work although on a weekday. */
+  holidays: ReadonlySet<string>;
+  /** Local dates worked although on a weekend (调休). */
+  makeUpWorkdays: ReadonlySet<string>;
+}
+
+export const DEFAULT_CALENDAR: WorkingCalendar = {
+  offsetMinutes: COUNTY_UTC_OFFSET_MINUTES,
+  periods: [
+    { start: 9 * 60, end: 12 * 60 },
+    { start: 13 * 60 + 30, end: 17 * 60 + 30 },
+  ],
+  holidays: new Set(),
+  makeUpWorkdays: new Set(),
+};
+
+const DAY_MS = 86_400_000;
+
+function localDayStart(instant: number, calendar: WorkingCalendar): number {
+  const local = instant + calendar.offsetMinutes * 60_000;
+  return local - (((local % DAY_MS) + DAY_MS) % DAY_MS) - calendar.offsetMinutes * 60_000;
+}
+
+export function isWorkingDay(dayStart: number, calendar: WorkingCalendar): boolean {
+  const local = new Date(dayStart + calendar.offsetMinutes * 60_000);
+  const key = local.toISOString().slice(0, 10);
+  if (calendar.makeUpWorkdays.has(key)) return true;
+  if (calendar.holidays.has(key)) return false;
+  const weekday = local.getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+export function workingMinutesPerDay(calendar: WorkingCalendar): number {
+  return calendar.periods.reduce((sum, p) => sum + (p.end - p.start), 0);
+}
+
+/** The instant when `minutes` of working time have passed after `from`. */
+export function addWorkingMinutes(from: Date, minutes: number, calendar: WorkingCalendar = DEFAULT_CALENDAR): Date {
+  if (minutes < 0) throw new RangeError('minutes must not be negative');
+  let remaining = minutes * 60_000;
+  let cursor = from.getTime();
+  // Bounded: a calendar with no working day in ten years is a configuration error.
+  for (let day = 0; day < 3660; day++) {
+    const dayStart = localDayStart(cursor, calendar);
+    if (isWorkingDay(dayStart, calendar)) {
+      for (const period of calendar.periods) {
+        const start = Math.max(cursor, dayStart + period.start * 60_000);
+        const end = dayStart + period.end * 60_000;
+        if (start >= end) continue;
+        if (remaining === 0) return new Date(start);
+        if (start + remaining <= end) return new Date(start + remaining);
+        remaining -= end - start;
+        cursor = end;
+      }
+    }
+    cursor = dayStart + DAY_MS;
+  }
+  throw new RangeError('the calendar has no working time within ten years');
+}
+
+export function addWorkingDays(from: Date, days: number, calendar: WorkingCalendar = DEFAULT_CALENDAR): Date {
+  return addWorkingMinutes(from, days * workingMinutesPerDay(calendar), calendar);
+}
+
+/** Default deadlines of PRODUCT.md section 3. */
+export const DEFAULT_DEADLINES = {
+  claimWorkingHours: 2,
+  gridTaskWorkingDays: 3,
+  jointCaseWorkingDays: 7,
+  emergencyClockHours: 2,
+} as const;
+
+export interface CaseDeadlines {
+  /** When the request must be resolved. */
+  resolveBy: Date;
+  /** When each joint assignment must be claimed (null on the grid route). */
+  claimBy: Date | null;
+}
+
+export function caseDeadlines(filedAt: Date, route: Route, urgency: Urgency, calendar: WorkingCalendar = DEFAULT_CALENDAR): CaseDeadlines {
+  // An emergency runs on the clock, not on office hours.
+  const resolveBy =
+    urgency === 'critical'
+      ? new Date(filedAt.getTime() + DEFAULT_DEADLINES.emergencyClockHours * 3_600_000)
+      : addWorkingDays(filedAt, route === 'grid' ? DEFAULT_DEADLINES.gridTaskWorkingDays : DEFAULT_DEADLINES.jointCaseWorkingDays, calendar);
+  if (route === 'grid') return { resolveBy, claimBy: null };
+  const claimBy = addWorkingMinutes(filedAt, DEFAULT_DEADLINES.claimWorkingHours * 60, calendar);
+  return { resolveBy, claimBy: claimBy < resolveBy ? claimBy : resolveBy };
+}

@@ -1,0 +1,74 @@
+import { toOffsetIso, toOffsetIsoOrNull } from '@app/common';
+import { AssignmentEntity } from './database/assignment.entity';
+import { RequestEventEntity } from './database/request-event.entity';
+import { RequestEntity } from './database/request.entity';
+import { AssignmentQueueItem, AssignmentSummary, RequestResponse, TimelineEntry } from './request.responses';
+
+export function toAssignmentSummary(a: AssignmentEntity): AssignmentSummary {
+  return {
+    id: a.id,
+    departmentCode: a.departmentCode,
+    role: a.role,
+    status: a.status,
+    claimDueAt: toOffsetIso(a.claimDueAt),
+    dueAt: toOffsetIso(a.dueAt),
+    claimedBy: a.claimedByName,
+    claimedAt: toOffsetIsoOrNull(a.claimedAt),
+    resolvedAt: toOffsetIsoOrNull(a.resolvedAt),
+    resolutionNote: a.resolutionNote,
+    deliveredAt: toOffsetIsoOrNull(a.deliveredAt),
+  };
+}
+
+export function toQueueItem(a: AssignmentEntity, r: RequestEntity): AssignmentQueueItem {
+  return {
+    ...toAssignmentSummary(a),
+    requestId: r.id,
+    trackingNo: r.trackingNo,
+    gridCode: r.gridCode,
+    categoryCode: r.categoryCode,
+    title: r.title,
+    urgency: r.urgency,
+    createdAt: toOffsetIso(a.createdAt),
+  };
+}
+
+export function toTimelineEntry(e: RequestEventEntity): TimelineEntry {
+  return {
+    sequence: e.sequence,
+    type: e.type,
+    occurredAt: toOffsetIso(e.occurredAt),
+    ...(e.actor ? { actor: e.actor } : {}),
+    data: e.data,
+  };
+}
+
+export function toRequestResponse(
+  r: RequestEntity,
+  assignments: readonly AssignmentEntity[],
+  timeline?: readonly RequestEventEntity[],
+): RequestResponse {
+  return {
+    id: r.id,
+    trackingNo: r.trackingNo,
+    gridCode: r.gridCode,
+    categoryCode: r.categoryCode,
+    title: r.title,
+    description: r.description,
+    location: r.location,
+    reporter: r.reporter,
+    safetyRisk: r.safetyRisk,
+    affectedPeople: r.affectedPeople,
+    urgency: r.urgency,
+    route: r.route,
+    status: r.status,
+    decision: { policyVersion: r.decision.policyVersion, rules: r.decision.rules, reasons: r.decision.reasons },
+    dueAt: toOffsetIso(r.dueAt),
+    assignments: assignments.map(toAssignmentSummary),
+    resolutionNote: r.resolutionNote,
+    resolvedAt: toOffsetIsoOrNull(r.resolvedAt),
+    createdAt: toOffsetIso(r.createdAt),
+    updatedAt: toOffsetIso(r.updatedAt),
+    ...(timeline ? { timeline: timeline.map(toTimelineEntry) } : {}),
+  };
+}

@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, AssignmentRole, AssignmentStatus, REQUEST_STATUSES, RequestStatus } from './domain/lifecycle';
+import { Route } from './domain/routing-policy';
+
+export class DecisionResponse {
+  @ApiProperty() policyVersion: number;
+  @ApiProperty({ type: [String] }) rules: string[];
+  @ApiProperty({ type: [String] }) reasons: string[];
+}
+
+export class AssignmentSummary {
+  @ApiProperty() id: string;
+  @ApiProperty() departmentCode: string;
+  @ApiProperty({ enum: ASSIGNMENT_ROLES }) role: AssignmentRole;
+  @ApiProperty({ enum: ASSIGNMENT_STATUSES }) status: AssignmentStatus;
+  @ApiProperty() claimDueAt: string;
+  @ApiProperty() dueAt: string;
+  @ApiProperty({ nullable: true, type: String }) claimedBy: string | null;
+  @ApiProperty({ nullable: true, type: String }) claimedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) resolvedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) resolutionNote: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the department handler received it' }) deliveredAt: string | null;
+}
+
+export class TimelineEntry {
+  @ApiProperty() sequence: number;
+  @ApiProperty() type: string;
+  @ApiProperty() occurredAt: string;
+  @ApiPropertyOptional() actor?: string;
+  @ApiPropertyOptional({ type: Object }) data?: Record<string, unknown>;
+}
+
+export class RequestResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() trackingNo: string;
+  @ApiProperty() gridCode: string;
+  @ApiProperty() categoryCode: string;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ nullable: true, type: Object }) location: { lat: number; lng: number; address?: string } | null;
+  @ApiProperty({ nullable: true, type: Object }) reporter: { name?: string; phone?: string } | null;
+  @ApiProperty() safetyRisk: boolean;
+  @ApiProperty() affectedPeople: number;
+  @ApiProperty() urgency: string;
+  @ApiProperty({ enum: ['grid', 'joint'] }) route: Route;
+  @ApiProperty({ enum: REQUEST_STATUSES }) status: RequestStatus;
+  @ApiProperty({ type: DecisionResponse }) decision: DecisionResponse;
+  @ApiProperty() dueAt: string;
+  @ApiProperty({ type: [AssignmentSummary] }) assignments: AssignmentSummary[];
+  @ApiProperty({ nullable: true, type: String }) resolutionNote: string | null;
+  @ApiProperty({ nullable: true, type: String }) resolvedAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiPropertyOptional({ type: [TimelineEntry] }) timeline?: TimelineEntry[];
+}
+
+export class RequestPage {
+  @ApiProperty({ type: [RequestResponse] }) items: RequestResponse[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}
+
+export class AssignmentQueueItem extends AssignmentSummary {
+  @ApiProperty() requestId: string;
+  @ApiProperty() trackingNo: string;
+  @ApiProperty() gridCode: string;
+  @ApiProperty() categoryCode: string;
+  @ApiProperty() title: string;
+  @ApiProperty() urgency: string;
+  @ApiProperty() createdAt: string;
+}
+
+export class AssignmentPage {
+  @ApiProperty({ type: [AssignmentQueueItem] }) items: AssignmentQueueItem[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}

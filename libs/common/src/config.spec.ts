@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('runs the embedded default with nothing configured', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeNull();
+    expect(config.kafkaBrokers).toBeNull();
+    expect(config.port).toBe(3000);
+    expect(config.adminUsername).toBe('admin');
+  });
+
+  it('reads the real services when both are given', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/gov',
+      KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093',
+      JWT_SECRET: 'x'.repeat(32),
+    });
+    expect(config.kafkaBrokers).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x/y', KAFKA_BROKERS: 'a:1', JWT_SECRET: 'x'.repeat(32) }, 'DATABASE_URL'],
+    [{ KAFKA_BROKERS: 'no-port', JWT_SECRET: 'x'.repeat(32) }, 'KAFKA_BROKERS'],
+    [{ DATABASE_URL: 'postgres://h/db' }, 'JWT_SECRET'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ MIGRATIONS_RUN: 'yes' }, 'MIGRATIONS_RUN'],
+    [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+});

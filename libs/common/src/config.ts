@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Configuration, read once from the environment and validated at start-up. Any bad value
+ * stops the process with a message that names the variable.
+ */
+export interface AppConfig {
+  readonly port: number;
+  /** null: the embedded PostgreSQL (PGlite) of the all-in-one default. */
+  readonly databaseUrl: string | null;
+  /** null: events are delivered in-process (all-in-one default). */
+  readonly kafkaBrokers: readonly string[] | null;
+  readonly kafkaClientId: string;
+  readonly jwtSecret: string;
+  readonly jwtTtlSeconds: number;
+  readonly adminUsername: string | null;
+  readonly adminPassword: string | null;
+  readonly logLevel: LogLevel;
+  readonly migrationsRun: boolean;
+  readonly outboxPollMs: number;
+  readonly handlerMaxAttempts: number;
+  readonly departmentRefreshMs: number;
+  readonly dbPoolSize: number;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new ConfigError(name, `must be "true" or "false", got "${raw}"`);
+}
+
+function databaseUrl(env: Env): string | null {
+  const raw = env.DATABASE_URL;
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'must be a URL such as postgres://user@127.0.0.1:5432/governance');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must use the postgres:// scheme, got "${url.protocol}"`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'must name a database');
+  return raw;
+}
+
+function kafkaBrokers(env: Env): string[] | null {
+  const raw = env.KAFKA_BROKERS;
+  if (!raw) return null;
+  const brokers = raw.split(',').map((b) => b.trim());
+  for (const broker of brokers) {
+    if (!/^[A-Za-z0-9.-]+:\d{1,5}$/.test(broker)) {
+      throw new ConfigError('KAFKA_BROKERS', `must be a comma-separated list of host:port, got "${broker}"`);
+    }
+  }
+  return brokers;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const db = databaseUrl(env);
+  const brokers = kafkaBrokers(env);
+  const embedded = db === null && brokers === null;
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  if (!jwtSecret) {
+    // Only the embedded demo may run without a configured secret: its tokens die with the process.
+    if (!embedded) throw new ConfigError('JWT_SECRET', 'must be set when DATABASE_URL or KAFKA_BROKERS is set');
+    jwtSecret = randomBytes(32).toString('hex');
+  } else if (jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  }
+
+  const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+
+  const adminUsername = env.ADMIN_USERNAME || (embedded ? 'admin' : null);
+  const adminPassword = env.ADMIN_PASSWORD || (embedded ? 'admin-demo-2026' : null);
+  if ((adminUsername === null) !== (adminPassword === null)) {
+    throw new ConfigError(adminUsername ? 'ADMIN_PASSWORD' : 'ADMIN_USERNAME', 'must be set together with the other');
+  }
+  if (adminPassword !== null && adminPassword.length < 8) {
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 8 characters long');
+  }
+
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: db,
+    kafkaBrokers: brokers,
+    kafkaClientId: env.KAFKA_CLIENT_ID || 'grid-governance',
+    jwtSecret,
+    jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
+    adminUsername,
+    adminPassword,
+    logLevel,
+    migrationsRun: flag(env, 'MIGRATIONS_RUN', true),
+    outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 200, 10, 60_000),
+    handlerMaxAttempts: integer(env, 'HANDLER_MAX_ATTEMPTS', 3, 1, 20),
+    departmentRefreshMs: integer(env, 'DEPARTMENT_REFRESH_MS', 5000, 100, 600_000),
+    dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 100),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,32 @@
+/**
+ * The one error type business code throws. `kind` says how a transport should answer;
+ * `code` is a stable string that clients and logs can rely on.
+ */
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict';
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static invalid(code: string, message: string): DomainError {
+    return new DomainError('invalid', code, message);
+  }
+  static forbidden(code: string, message: string): DomainError {
+    return new DomainError('forbidden', code, message);
+  }
+  static notFound(code: string, message: string): DomainError {
+    return new DomainError('not_found', code, message);
+  }
+  static conflict(code: string, message: string): DomainError {
+    return new DomainError('conflict', code, message);
+  }
+  static unauthenticated(code: string, message: string): DomainError {
+    return new DomainError('unauthenticated', code, message);
+  }
+}

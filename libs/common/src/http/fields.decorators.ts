@@ -1,0 +1,90 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+/** Field decorators that pair validation with its OpenAPI description, with explicit limits. */
+
+interface Presence {
+  optional?: boolean;
+  description?: string;
+}
+
+function presence(options: Presence, schema: Record<string, unknown>): PropertyDecorator[] {
+  return options.optional
+    ? [IsOptional(), ApiPropertyOptional({ description: options.description, ...schema })]
+    : [ApiProperty({ description: options.description, ...schema })];
+}
+
+export function TextField(options: Presence & { min?: number; max: number }): PropertyDecorator {
+  const min = options.min ?? 1;
+  return applyDecorators(
+    ...presence(options, { type: String, minLength: min, maxLength: options.max }),
+    IsString(),
+    MinLength(min),
+    MaxLength(options.max),
+  );
+}
+
+export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+
+/** A short reference code such as `G-0107` or `food-safety`. */
+export function CodeField(options: Presence = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { type: String, example: 'G-0107', pattern: CODE_PATTERN.source }),
+    IsString(),
+    Matches(CODE_PATTERN, { message: '$property must be 1 to 40 letters, digits, "-" or "_"' }),
+  );
+}
+
+export function CodeListField(options: Presence & { maxItems: number }): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { type: [String], maxItems: options.maxItems }),
+    IsArray(),
+    ArrayMaxSize(options.maxItems),
+    IsString({ each: true }),
+    Matches(CODE_PATTERN, { each: true, message: 'each value in $property must be a code of 1 to 40 letters, digits, "-" or "_"' }),
+  );
+}
+
+export function IntField(options: Presence & { min: number; max: number }): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { type: Number, minimum: options.min, maximum: options.max }),
+    IsInt(),
+    Min(options.min),
+    Max(options.max),
+  );
+}
+
+export function NumberField(options: Presence & { min: number; max: number }): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { type: Number, minimum: options.min, maximum: options.max }),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(options.min),
+    Max(options.max),
+  );
+}
+
+export function BooleanField(options: Presence = {}): PropertyDecorator {
+  return applyDecorators(...presence(options, { type: Boolean }), IsBoolean());
+}
+
+export function EnumField<T extends string>(values: readonly T[], options: Presence = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { enum: values }),
+    IsIn(values as T[], { message: `$property must be one of: ${values.join(', ')}` }),
+  );
+}

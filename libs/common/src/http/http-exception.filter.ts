@@ -1,0 +1,85 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { currentCorrelationId } from '../correlation';
+import { DomainError, ErrorKind } from '../domain-error';
+
+const STATUS_OF: Record<ErrorKind, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+};
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code?: string;
+  correlationId?: string;
+}
+
+/** Every HTTP error leaves as {statusCode, error, message}; unknown errors hide their details. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, correlationId: body.correlationId }, 'unhandled error');
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = STATUS_OF[exception.kind];
+      return { statusCode, error: REASON[statusCode], message: exception.message, code: exception.code };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const raw = exception.getResponse();
+      const message =
+        typeof raw === 'string'
+          ? raw
+          : Array.isArray((raw as { message?: unknown }).message)
+            ? ((raw as { message: string[] }).message).join('; ')
+            : String((raw as { message?: unknown }).message ?? exception.message);
+      return { statusCode, error: REASON[statusCode] ?? exception.name, message };
+    }
+    // Errors raised by Express's body parser before any controller runs.
+    const parserStatus = (exception as { status?: number; type?: string })?.status;
+    if (typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500) {
+      const type = (exception as { type?: string }).type;
+      const message =
+        type === 'entity.parse.failed'
+          ? 'body is not valid JSON'
+          : type === 'entity.too.large'
+            ? 'body is larger than the limit'
+            : (exception as Error).message;
+      return { statusCode: parserStatus, error: REASON[parserStatus] ?? 'Bad Request', message };
+    }
+    const correlationId = currentCorrelationId();
+    return {
+      statusCode: 500,
+      error: REASON[500],
+      message: `Something went wrong on our side; quote correlation id ${correlationId}`,
+      correlationId,
+    };
+  }
+}

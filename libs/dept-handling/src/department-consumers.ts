@@ -1,0 +1,84 @@
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { AssignmentDelivery, EVENT_TYPES } from '@app/casework';
+import { departmentTopic, EventEnvelope, PoisonMessageError, ReliableConsumer, Subscription } from '@app/messaging';
+import { DepartmentEntity } from '@app/reference-data';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { parseAssignmentCreated } from './assignment-created.payload';
+
+export function consumerGroupOf(departmentCode: string): string {
+  return `dept-handler.${departmentCode}`;
+}
+
+/**
+ * One consumer group per department on its topic. Departments are reference data that admins
+ * add at any time, so the list is re-read periodically and new ones are joined.
+ */
+@Injectable()
+export class DepartmentConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(DepartmentConsumers.name);
+  private readonly subscriptions = new Map<string, Subscription>();
+  private timer: NodeJS.Timeout | null = null;
+  private refreshing: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly consumer: ReliableConsumer,
+    private readonly delivery: AssignmentDelivery,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.refresh();
+    this.timer = setInterval(() => {
+      this.refreshing = this.refreshing.then(() => this.refresh());
+    }, this.config.departmentRefreshMs);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.refreshing;
+    await Promise.allSettled([...this.subscriptions.values()].map((s) => s.close()));
+    this.subscriptions.clear();
+  }
+
+  /** Departments currently consumed, for readiness and tests. */
+  joined(): string[] {
+    return [...this.subscriptions.keys()];
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const departments = await this.dataSource.getRepository(DepartmentEntity).find({ select: { code: true } });
+      for (const { code } of departments) {
+        if (this.stopped || this.subscriptions.has(code)) continue;
+        const group = consumerGroupOf(code);
+        const subscription = await this.consumer.consume(group, departmentTopic(code), (envelope, manager) =>
+          this.handle(group, code, envelope, manager),
+        );
+        this.subscriptions.set(code, subscription);
+        this.logger.log({ department: code, group }, 'department handler joined');
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not refresh department consumers; will try again');
+    }
+  }
+
+  private async handle(group: string, departmentCode: string, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
+    switch (envelope.type) {
+      case EVENT_TYPES.assignmentCreated: {
+        const payload = parseAssignmentCreated(envelope.payload);
+        if (payload.departmentCode !== departmentCode) {
+          throw new PoisonMessageError(`assignment for ${payload.departmentCode} arrived on the topic of ${departmentCode}`);
+        }
+        await this.delivery.record(manager, payload.assignmentId, departmentCode, group);
+        return;
+      }
+      default:
+        // Other department events (reminders, whistles) have no handler yet; the inbox still records them.
+        return;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './dept-handling.module';
+export * from './department-consumers';

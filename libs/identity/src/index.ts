@@ -1,0 +1,5 @@
+export * from './identity.module';
+export * from './users/first-admin';
+export * from './users/user.entity';
+export * from './users/password';
+export * from './users/create-user.command';

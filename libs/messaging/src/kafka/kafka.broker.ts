@@ -1,0 +1,152 @@
+import { Admin, Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Logger } from '@nestjs/common';
+import { IncomingMessage, MessageBroker, MessageHandler, OutgoingMessage, Subscription } from '../message-broker';
+
+export interface KafkaBrokerOptions {
+  brokers: readonly string[];
+  clientId: string;
+  partitions: number;
+}
+
+function headersOf(raw: Record<string, unknown> | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw ?? {})) {
+    if (value !== undefined) headers[name] = Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
+  }
+  return headers;
+}
+
+/** kafkajs behind the messaging port. */
+export class KafkaMessageBroker extends MessageBroker {
+  private readonly kafka: Kafka;
+  private producer: Producer | null = null;
+  private producerConnecting: Promise<Producer> | null = null;
+  private admin: Admin | null = null;
+  private readonly knownTopics = new Set<string>();
+  private readonly consumers = new Set<Consumer>();
+
+  private readonly logger = new Logger('Kafka');
+
+  constructor(private readonly options: KafkaBrokerOptions) {
+    super();
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      logLevel: logLevel.WARN,
+      retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5000 },
+      logCreator: () => (entry) => {
+        const { message, ...extra } = entry.log;
+        const level = entry.level === logLevel.ERROR ? 'error' : entry.level === logLevel.WARN ? 'warn' : 'debug';
+        this.logger[level]({ kafka: entry.namespace, ...extra, msg: message });
+      },
+    });
+  }
+
+  private async getAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    return this.admin;
+  }
+
+  private async getProducer(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    this.producerConnecting ??= (async () => {
+      // The idempotent producer keeps retried sends from writing duplicates and keeps their order.
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      try {
+        await producer.connect();
+      } catch (error) {
+        this.producerConnecting = null;
+        throw error;
+      }
+      this.producer = producer;
+      return producer;
+    })();
+    return this.producerConnecting;
+  }
+
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    const missing = topics.filter((t) => !this.knownTopics.has(t));
+    if (missing.length === 0) return;
+    const admin = await this.getAdmin();
+    const existing = new Set(await admin.listTopics());
+    const toCreate = missing.filter((t) => !existing.has(t));
+    if (toCreate.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: toCreate.map((topic) => ({ topic, numPartitions: this.options.partitions, replicationFactor: -1 })),
+      });
+    }
+    for (const topic of missing) this.knownTopics.add(topic);
+  }
+
+  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.ensureTopics([...new Set(messages.map((m) => m.topic))]);
+    const producer = await this.getProducer();
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const message of messages) {
+      const list = byTopic.get(message.topic) ?? [];
+      list.push(message);
+      byTopic.set(message.topic, list);
+    }
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+      })),
+    });
+  }
+
+  async subscribe(groupId: string, topic: string, handler: MessageHandler): Promise<Subscription> {
+    await this.ensureTopics([topic]);
+    const consumer = this.kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      autoCommit: true,
+      // One message at a time per partition: the handler decides retries and dead-lettering,
+      // so a message reaches here again only after a crash (at-least-once).
+      eachMessage: async ({ topic: from, partition, message }) => {
+        const incoming: IncomingMessage = {
+          topic: from,
+          partition,
+          offset: message.offset,
+          key: message.key ? message.key.toString('utf8') : null,
+          value: message.value ? message.value.toString('utf8') : null,
+          headers: headersOf(message.headers as Record<string, unknown>),
+        };
+        await handler(incoming);
+      },
+    });
+    this.consumers.add(consumer);
+    return {
+      close: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async ping(): Promise<void> {
+    const admin = await this.getAdmin();
+    await admin.describeCluster();
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
+    this.consumers.clear();
+    await Promise.allSettled([this.producer?.disconnect(), this.admin?.disconnect()]);
+    this.producer = null;
+    this.producerConnecting = null;
+    this.admin = null;
+  }
+}

@@ -1,0 +1,51 @@
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { makeCounterProvider } from '@willsoto/nestjs-prometheus';
+import { InProcessMessageBroker } from './in-process/in-process.broker';
+import { ReliableConsumer } from './inbox/reliable-consumer';
+import { KafkaMessageBroker } from './kafka/kafka.broker';
+import { MessageBroker } from './message-broker';
+import { OutboxRelay } from './outbox/outbox.relay';
+import { OutboxWriter } from './outbox/outbox.writer';
+
+export interface MessagingOptions {
+  /** Run the outbox relay in this process (the api does; the dept handler does not). */
+  relay: boolean;
+}
+
+/** Partitions per topic: handler instances in one group scale out up to this number. */
+export const TOPIC_PARTITIONS = 6;
+
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [
+        {
+          provide: MessageBroker,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig): MessageBroker =>
+            config.kafkaBrokers
+              ? new KafkaMessageBroker({
+                  brokers: config.kafkaBrokers,
+                  clientId: config.kafkaClientId,
+                  partitions: TOPIC_PARTITIONS,
+                })
+              : new InProcessMessageBroker(),
+        },
+        OutboxWriter,
+        ReliableConsumer,
+        makeCounterProvider({ name: 'outbox_published_total', help: 'Events published from the outbox' }),
+        makeCounterProvider({
+          name: 'consumer_messages_total',
+          help: 'Messages handled by consumers, by outcome',
+          labelNames: ['consumer', 'outcome'],
+        }),
+        ...(options.relay ? [OutboxRelay] : []),
+      ],
+      exports: [MessageBroker, OutboxWriter, ReliableConsumer],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { AppConfig, ConfigError, loadConfig } from '@app/common';
+import { createValidationPipe, HttpErrorFilter } from '@app/common/http';
+import { EmbeddedPostgres, runMigrations } from '@app/persistence';
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
+import { serveOpenApi } from './openapi';
+
+export const API_PREFIX = 'api/v1';
+
+/** Reads the configuration or stops the process with a message naming the bad variable. */
+export function configOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export interface Database {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** DATABASE_URL, or the embedded PostgreSQL when it is not set; pending migrations applied unless disabled. */
+export async function openDatabase(config: AppConfig): Promise<Database> {
+  if (config.databaseUrl) {
+    if (config.migrationsRun) await runMigrations(config.databaseUrl);
+    return { url: config.databaseUrl, embedded: false, stop: async () => {} };
+  }
+  const embedded = await EmbeddedPostgres.start(process.env.EMBEDDED_DB_DIR || '.embedded-db', config.dbPoolSize + 4);
+  await runMigrations(embedded.url);
+  return { url: embedded.url, embedded: true, stop: () => embedded.stop() };
+}
+
+/** The HTTP conventions every deployable shares: prefix, validation, error shape, logs, docs, shutdown. */
+export function configureHttp(app: INestApplication, options: { docs: boolean }): void {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  if (options.docs) serveOpenApi(app);
+}

@@ -1,0 +1,4 @@
+export * from './platform.module';
+export * from './openapi';
+export * from './demo/demo-county';
+export * from './bootstrap';

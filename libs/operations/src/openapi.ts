@@ -1,0 +1,16 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+/** Serves the OpenAPI description, built from the DTOs, at /docs (and /docs-json). */
+export function serveOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Grid governance event-routing service')
+      .setDescription('Files citizens’ requests from the grid, routes them, and hands major ones to departments jointly.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+}

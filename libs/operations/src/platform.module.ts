@@ -1,0 +1,73 @@
+import { APP_CONFIG, AppConfig, peekCorrelationId } from '@app/common';
+import { MessagingModule } from '@app/messaging';
+import { postgresOptions, UnitOfWork } from '@app/persistence';
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { LoggerModule } from 'nestjs-pino';
+import { TerminusModule } from '@nestjs/terminus';
+import { CorrelationMiddleware, correlationIdFor } from './correlation.middleware';
+import { HealthController } from './health/health.controller';
+import { BrokerHealthIndicator } from './health/kafka.health';
+import { HttpMetricsInterceptor } from './http-metrics.interceptor';
+import { MetricsController } from './metrics.controller';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+
+export interface PlatformOptions {
+  config: AppConfig;
+  /** The database to use: DATABASE_URL or the embedded server's. */
+  databaseUrl: string;
+  /** Publish the outbox from this process. */
+  relay: boolean;
+}
+
+/** What every deployable shares: config, database, CQRS, messaging, logs, health and metrics. */
+@Global()
+@Module({})
+export class PlatformModule implements NestModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: PlatformModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req, res) => correlationIdFor(req, res),
+            customProps: (req) => ({ correlationId: req.id }),
+            mixin: () => {
+              const correlationId = peekCorrelationId();
+              return correlationId ? { correlationId } : {};
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+          },
+        }),
+        TypeOrmModule.forRoot({ ...postgresOptions(options.databaseUrl, config.dbPoolSize), autoLoadEntities: true }),
+        CqrsModule.forRoot(),
+        MessagingModule.forRoot({ relay: options.relay }),
+        PrometheusModule.register({ path: '/metrics', controller: MetricsController, defaultMetrics: { enabled: true } }),
+        TerminusModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        UnitOfWork,
+        BrokerHealthIndicator,
+        makeHistogramProvider({
+          name: 'http_request_duration_seconds',
+          help: 'HTTP request duration',
+          labelNames: ['method', 'route', 'status'],
+          buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+        }),
+        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+      ],
+      exports: [APP_CONFIG, UnitOfWork],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationMiddleware).forRoutes('*');
+  }
+}

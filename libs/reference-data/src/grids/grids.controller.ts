@@ -1,0 +1,31 @@
+import { Roles } from '@app/common/http';
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { CreateGridCommand } from './create-grid.command';
+import { toGridResponse } from './create-grid.handler';
+import { CreateGridDto, GridResponse } from './grid.dto';
+import { GridEntity } from './grid.entity';
+
+@ApiTags('reference data')
+@ApiBearerAuth()
+@Controller('grids')
+export class GridsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  @Roles('admin')
+  create(@Body() body: CreateGridDto): Promise<GridResponse> {
+    return this.commandBus.execute(new CreateGridCommand(body));
+  }
+
+  @Get()
+  async list(): Promise<GridResponse[]> {
+    const grids = await this.dataSource.getRepository(GridEntity).find({ order: { code: 'ASC' } });
+    return grids.map(toGridResponse);
+  }
+}
