@@ -10,9 +10,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import { CorrelationMiddleware, correlationIdFor } from './correlation.middleware';
 import { HealthController } from './health/health.controller';
 import { BrokerHealthIndicator } from './health/kafka.health';
-import { HttpMetricsInterceptor } from './http-metrics.interceptor';
+import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { MetricsController } from './metrics.controller';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -61,13 +60,12 @@ export class PlatformModule implements NestModule {
           labelNames: ['method', 'route', 'status'],
           buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
         }),
-        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
       ],
       exports: [APP_CONFIG, UnitOfWork],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationMiddleware).forRoutes('*');
+    consumer.apply(CorrelationMiddleware, HttpMetricsMiddleware).forRoutes('{*path}');
   }
 }

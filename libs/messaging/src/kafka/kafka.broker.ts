@@ -36,6 +36,8 @@ export class KafkaMessageBroker extends MessageBroker {
       retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5000 },
       logCreator: () => (entry) => {
         const { message, ...extra } = entry.log;
+        // Retries are bounded on purpose: the relay retries the whole batch, and consumers de-duplicate.
+        if (message.startsWith('Limiting retries for the idempotent producer')) return;
         const level = entry.level === logLevel.ERROR ? 'error' : entry.level === logLevel.WARN ? 'warn' : 'debug';
         this.logger[level]({ kafka: entry.namespace, ...extra, msg: message });
       },

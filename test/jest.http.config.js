@@ -1,0 +1,11 @@
+// HTTP tier: the api over supertest, against the real PostgreSQL and Kafka.
+const path = require('node:path');
+module.exports = {
+  ...require('../jest.preset'),
+  rootDir: path.join(__dirname, '..'),
+  displayName: 'http',
+  roots: ['<rootDir>/test/http'],
+  testRegex: '\\.e2e-spec\\.ts$',
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  testTimeout: 60000,
+};

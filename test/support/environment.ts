@@ -1,0 +1,19 @@
+/** Where the tests find the real services; the scripts start them (see scripts/test.mjs). */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/governance_test';
+export const TEST_KAFKA_BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
+export const TEST_ADMIN = { username: 'admin', password: 'admin-test-password' };
+
+export function testEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATABASE_URL: TEST_DATABASE_URL,
+    KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+    JWT_SECRET: TEST_JWT_SECRET,
+    ADMIN_USERNAME: TEST_ADMIN.username,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    OUTBOX_POLL_MS: '50',
+    DEPARTMENT_REFRESH_MS: '300',
+    ...extra,
+  };
+}
