@@ -15,11 +15,11 @@ import { ResolveAssignmentHandler } from './resolve-assignment/resolve-assignmen
 import { ResolveGridTaskHandler } from './resolve-grid-task/resolve-grid-task.handler';
 import { RequestTimeline } from './timeline/request-timeline';
 
-const ENTITIES = [RequestEntity, AssignmentEntity, RequestEventEntity];
+export const CaseworkEntities = [RequestEntity, AssignmentEntity, RequestEventEntity];
 
 /** Requests, their routing, their assignments to departments and their timeline (the command and query side). */
 @Module({
-  imports: [TypeOrmModule.forFeature(ENTITIES)],
+  imports: [TypeOrmModule.forFeature(CaseworkEntities)],
   controllers: [RequestsController, AssignmentsController],
   providers: [
     RequestTimeline,
@@ -36,7 +36,7 @@ export class CaseworkModule {}
 
 /** What a department handler needs from casework, without its HTTP side. */
 @Module({
-  imports: [TypeOrmModule.forFeature(ENTITIES)],
+  imports: [TypeOrmModule.forFeature(CaseworkEntities)],
   providers: [RequestTimeline, AssignmentDelivery],
   exports: [AssignmentDelivery],
 })

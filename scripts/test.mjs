@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm test`: makes sure PostgreSQL and the local Kafka broker are up, runs the three test tiers
+// (unit, http, integration) and ends with one line "N passed, N failed".
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = join(root, '.test-results');
+const tiers = [
+  { name: 'unit', config: 'jest.unit.config.js', needsServices: false },
+  { name: 'http', config: 'test/jest.http.config.js', needsServices: true },
+  { name: 'integration', config: 'test/jest.integration.config.js', needsServices: true },
+];
+const only = process.argv.slice(2);
+const selected = only.length ? tiers.filter((t) => only.includes(t.name)) : tiers;
+
+function postgresIsUp() {
+  return spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']).status === 0;
+}
+
+function ensurePostgres() {
+  if (postgresIsUp()) return;
+  console.log('PostgreSQL is not answering on 127.0.0.1:5432; trying to start the local cluster');
+  try {
+    const version = execFileSync('ls', ['/etc/postgresql']).toString().trim().split('\n')[0];
+    execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { stdio: 'inherit' });
+  } catch (error) {
+    console.error(`Could not start PostgreSQL: ${error.message}`);
+  }
+  if (!postgresIsUp()) {
+    console.error('PostgreSQL is needed on 127.0.0.1:5432 (or set TEST_DATABASE_URL).');
+    process.exit(1);
+  }
+}
+
+if (selected.some((t) => t.needsServices)) {
+  if (!process.env.TEST_DATABASE_URL) ensurePostgres();
+  if (!process.env.KAFKA_BROKERS) execFileSync('bash', [join(root, 'scripts/kafka.sh'), 'up'], { stdio: 'inherit' });
+}
+
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+let passed = 0;
+let failed = 0;
+let broken = false;
+
+// Static checks first: the types, and the architecture boundaries of .dependency-cruiser.js.
+if (!only.length) {
+  for (const [name, args] of [
+    ['typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+    ['boundaries', ['depcruise', '--config', '.dependency-cruiser.js', 'apps', 'libs']],
+  ]) {
+    console.log(`\n=== ${name} ===`);
+    const check = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });
+    if (check.status === 0) passed += 1;
+    else failed += 1;
+  }
+}
+
+for (const tier of selected) {
+  console.log(`\n=== ${tier.name} tests ===`);
+  const output = join(resultsDir, `${tier.name}.json`);
+  const run = spawnSync(
+    'npx',
+    ['jest', '-c', tier.config, '--runInBand', '--json', `--outputFile=${output}`],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1' } },
+  );
+  try {
+    const result = JSON.parse(readFileSync(output, 'utf8'));
+    passed += result.numPassedTests;
+    failed += result.numFailedTests;
+    // A suite that fails to load has no failed tests of its own; count it so it cannot pass silently.
+    failed += result.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+    if (result.numTotalTests === 0) broken = true;
+  } catch {
+    broken = true;
+  }
+  if (run.status !== 0) broken = true;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || broken ? 1 : 0);
