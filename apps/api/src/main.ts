@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { configOrExit, DEMO_PASSWORD, DemoCounty, openDatabase } from '@app/operations';
+import { configOrExit, DEMO_PASSWORD, DemoCounty, openDatabase, stopGracefullyOnSignals } from '@app/operations';
 import { Logger } from '@nestjs/common';
 import { createApi } from './create-api';
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(config);
   const app = await createApi({ config, databaseUrl: database.url, withDepartmentHandlers: allInOne });
-  app.getHttpServer().on('close', () => void database.stop());
+  stopGracefullyOnSignals(app, database);
   await app.listen(config.port, '0.0.0.0');
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
   const logger = new Logger('Main');

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { configOrExit, configureHttp, openDatabase } from '@app/operations';
+import { configOrExit, configureHttp, openDatabase, stopGracefullyOnSignals } from '@app/operations';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DeptHandlerModule } from './dept-handler.module';
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config);
   const app = await NestFactory.create(DeptHandlerModule.forRoot(config, database.url), { bufferLogs: true });
   configureHttp(app, { docs: false });
+  stopGracefullyOnSignals(app, database);
   // Beside an api on the same host by default: PORT if given, else 3001.
   const port = process.env.PORT ? config.port : 3001;
   await app.listen(port, '0.0.0.0');

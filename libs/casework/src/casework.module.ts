@@ -11,6 +11,7 @@ import { ListAssignmentsHandler } from './list-assignments/list-assignments.hand
 import { ListRequestsHandler } from './list-requests/list-requests.handler';
 import { AssignmentDelivery } from './record-delivery/assignment-delivery';
 import { RequestsController } from './requests.controller';
+import { RoutingPolicyController } from './routing-policy/routing-policy.controller';
 import { ResolveAssignmentHandler } from './resolve-assignment/resolve-assignment.handler';
 import { ResolveGridTaskHandler } from './resolve-grid-task/resolve-grid-task.handler';
 import { RequestTimeline } from './timeline/request-timeline';
@@ -20,7 +21,7 @@ export const CaseworkEntities = [RequestEntity, AssignmentEntity, RequestEventEn
 /** Requests, their routing, their assignments to departments and their timeline (the command and query side). */
 @Module({
   imports: [TypeOrmModule.forFeature(CaseworkEntities)],
-  controllers: [RequestsController, AssignmentsController],
+  controllers: [RequestsController, AssignmentsController, RoutingPolicyController],
   providers: [
     RequestTimeline,
     FileRequestHandler,

@@ -37,7 +37,7 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
   return { url: embedded.url, embedded: true, stop: () => embedded.stop() };
 }
 
-/** The HTTP conventions every deployable shares: prefix, validation, error shape, logs, docs, shutdown. */
+/** The HTTP conventions every deployable shares: prefix, validation, error shape, logs, docs. */
 export function configureHttp(app: INestApplication, options: { docs: boolean }): void {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, {
@@ -49,6 +49,36 @@ export function configureHttp(app: INestApplication, options: { docs: boolean })
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
   if (options.docs) serveOpenApi(app);
+}
+
+/**
+ * On SIGTERM or SIGINT: stop taking requests, let the relay and consumers finish what they hold
+ * (Nest's shutdown hooks), then close the database, then exit.
+ */
+export function stopGracefullyOnSignals(app: INestApplication, database: Database): void {
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    const logger = app.get(Logger);
+    logger.log({ signal }, 'shutting down');
+    const forced = setTimeout(() => {
+      logger.error('shutdown took longer than 30 s; exiting');
+      process.exit(1);
+    }, 30_000);
+    forced.unref();
+    app
+      .close()
+      .then(() => database.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
 }

@@ -42,6 +42,8 @@ export interface RoutingDecision {
 
 interface Rule {
   id: string;
+  /** The condition in plain words, for the people who keep the policy. */
+  summary: string;
   fires(facts: RoutingFacts, policy: RoutingPolicy): boolean;
   reason(facts: RoutingFacts, policy: RoutingPolicy): string;
 }
@@ -51,27 +53,32 @@ const FOOD_SAFETY = /food/i;
 export const JOINT_RULES: readonly Rule[] = [
   {
     id: 'multi-department',
+    summary: 'the category needs two or more departments',
     fires: (f) => f.departmentCount >= 2,
     reason: (f) => `category ${f.categoryCode} needs ${f.departmentCount} departments`,
   },
   {
     id: 'safety-risk',
+    summary: 'a safety risk is reported (food safety above all)',
     fires: (f) => f.safetyRisk,
     reason: (f) =>
       FOOD_SAFETY.test(f.categoryCode) ? 'a food safety risk was reported' : 'a safety risk was reported',
   },
   {
     id: 'mass-impact',
+    summary: 'affectedPeople reaches massImpactThreshold',
     fires: (f, p) => f.affectedPeople >= p.massImpactThreshold,
     reason: (f, p) => `${f.affectedPeople} people are affected (threshold ${p.massImpactThreshold})`,
   },
   {
     id: 'critical-urgency',
+    summary: 'urgency is critical',
     fires: (f) => f.urgency === 'critical',
     reason: () => 'urgency is critical',
   },
   {
     id: 'same-category-cluster',
+    summary: 'clusterThreshold or more open requests of the category in the grid within clusterWindowHours, this one included',
     fires: (f, p) => f.openInGridWindow >= p.clusterThreshold,
     reason: (f, p) =>
       `${f.openInGridWindow} open ${f.categoryCode} requests in this grid within ${p.clusterWindowHours} hours (threshold ${p.clusterThreshold})`,
