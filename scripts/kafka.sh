@@ -147,7 +147,8 @@ format_storage() {
 # "coordinator not available" / "coordinator is loading" (KRaft answers the first InitProducerId
 # after each start that way while it allocates ids).
 write_ready_check() {
-  cat >"$STATE/KafkaReady.java" <<'EOF'
+  local tmp="$STATE/.KafkaReady.$$.java" # written then renamed: concurrent callers never see half a file
+  cat >"$tmp" <<'EOF'
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -190,6 +191,7 @@ public class KafkaReady {
   }
 }
 EOF
+  mv -f "$tmp" "$STATE/KafkaReady.java"
 }
 
 ready() { # prints a one-line summary on success
@@ -211,8 +213,8 @@ fail_start() {
 cmd_up() {
   mkdir -p "$STATE"
   # Serialise concurrent 'up's (e.g. parallel test runners): the second waits, then reuses.
-  exec 9>"$STATE/.up.lock"
-  flock 9
+  exec 9>"$STATE/up.lock"
+  flock -w $((KAFKA_START_TIMEOUT + 60)) 9 || die "another 'up' holds $STATE/up.lock"
   local pid
   if ! pid="$(running_pid)"; then
     if port_open "$KAFKA_HOST" "$KAFKA_PORT"; then
@@ -223,7 +225,7 @@ cmd_up() {
     fetch_jars
     write_config
     format_storage
-    rm -f "$STATE/ready.log"
+    rm -f "$STATE/ready.log" "$PIDFILE"
     local t0=$SECONDS lopt
     lopt="$(logging_opts)"
     log "starting Kafka $KAFKA_VERSION on $BOOTSTRAP (log: $LOGFILE)"
@@ -232,7 +234,7 @@ cmd_up() {
     # shellcheck disable=SC2016
     setsid nohup bash -c 'echo $$ >"$0"; exec "$@"' "$PIDFILE" \
       java -Xms256m -Xmx"$KAFKA_HEAP" -Djava.awt.headless=true "$lopt" \
-      -cp "$LIB/*" kafka.Kafka "$PROPS" </dev/null >"$LOGFILE" 2>&1 &
+      -cp "$LIB/*" kafka.Kafka "$PROPS" </dev/null >"$LOGFILE" 2>&1 9>&- &
     for _ in $(seq 50); do [[ -s "$PIDFILE" ]] && break; sleep 0.1; done
     pid="$(cat "$PIDFILE")"
   else
@@ -243,7 +245,7 @@ cmd_up() {
   local deadline=$((SECONDS + KAFKA_START_TIMEOUT)) summary
   while ((SECONDS < deadline)); do
     if ! kill -0 "$pid" 2>/dev/null; then
-      rm -f "$PIDFILE"
+      [[ "$(cat "$PIDFILE" 2>/dev/null)" == "$pid" ]] && rm -f "$PIDFILE"
       fail_start "broker exited during startup"
     fi
     if summary="$(ready)"; then
@@ -297,12 +299,18 @@ cmd_status() {
   return 3
 }
 
-case "${1:-}" in
-  up) cmd_up ;;
-  down) shift; cmd_down "$@" ;;
-  status) cmd_status ;;
-  *)
-    echo "usage: $0 up | down [--clean] | status" >&2
-    exit 2
-    ;;
-esac
+main() {
+  case "${1:-}" in
+    up) cmd_up ;;
+    down) shift; cmd_down "$@" ;;
+    status) cmd_status ;;
+    *)
+      echo "usage: $0 up | down [--clean] | status" >&2
+      exit 2
+      ;;
+  esac
+}
+
+# One line, so bash has read all of it before running: editing or checking out this file
+# while it runs (tests call it) cannot make bash go on with lines from the new version.
+main "$@"; exit $?
