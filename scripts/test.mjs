@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, '.test-results');
 const tiers = [
-  { name: 'unit', config: 'jest.unit.config.js', needsServices: false },
+  { name: 'unit', config: 'test/jest.unit.config.js', needsServices: false },
   { name: 'http', config: 'test/jest.http.config.js', needsServices: true },
   { name: 'integration', config: 'test/jest.integration.config.js', needsServices: true },
 ];

@@ -1,8 +1,6 @@
 // HTTP tier: the api over supertest, against the real PostgreSQL and Kafka.
-const path = require('node:path');
 module.exports = {
-  ...require('../jest.preset'),
-  rootDir: path.join(__dirname, '..'),
+  ...require('./jest.preset'),
   displayName: 'http',
   roots: ['<rootDir>/test/http'],
   testRegex: '\\.e2e-spec\\.ts$',

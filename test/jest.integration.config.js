@@ -1,8 +1,6 @@
 // Integration tier: the apps with the real PostgreSQL and the real Kafka broker, end to end.
-const path = require('node:path');
 module.exports = {
-  ...require('../jest.preset'),
-  rootDir: path.join(__dirname, '..'),
+  ...require('./jest.preset'),
   displayName: 'integration',
   roots: ['<rootDir>/test/integration'],
   testRegex: '\\.int-spec\\.ts$',

@@ -1,7 +1,9 @@
 // Shared by the three test tiers: TypeScript through ts-jest, path aliases as in tsconfig.json.
 /** @type {import('jest').Config} */
+const path = require('node:path');
+
 module.exports = {
-  rootDir: __dirname,
+  rootDir: path.join(__dirname, '..'),
   moduleFileExtensions: ['js', 'json', 'ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
   testEnvironment: 'node',
