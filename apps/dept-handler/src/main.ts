@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     }
   }
   const database = await openDatabase(config);
-  const app = await NestFactory.create(DeptHandlerModule.forRoot(config, database.url), { bufferLogs: true });
+  const app = await NestFactory.create(DeptHandlerModule.forRoot(config, database.url), { bufferLogs: true, bodyParser: false });
   configureHttp(app, { docs: false });
   stopGracefullyOnSignals(app, database);
   // Beside an api on the same host by default: PORT if given, else 3001.

@@ -38,7 +38,7 @@ export class ListAssignmentsHandler implements IQueryHandler<ListAssignmentsQuer
     if (department) query.andWhere('a.department_code = :department', { department });
     if (filters.status) query.andWhere('a.status = :status', { status: filters.status });
     const [rows, total] = await query
-      .orderBy('a.created_at', 'ASC')
+      .orderBy('a.createdAt', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .skip((page - 1) * pageSize)
       .take(pageSize)

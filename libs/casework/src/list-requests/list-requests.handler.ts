@@ -33,7 +33,7 @@ export class ListRequestsHandler implements IQueryHandler<ListRequestsQuery> {
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
     if (filters.route) query.andWhere('r.route = :route', { route: filters.route });
     const [requests, total] = await query
-      .orderBy('r.created_at', 'DESC')
+      .orderBy('r.createdAt', 'DESC')
       .addOrderBy('r.id', 'DESC')
       .skip((page - 1) * pageSize)
       .take(pageSize)

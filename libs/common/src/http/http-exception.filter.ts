@@ -62,18 +62,6 @@ export class HttpErrorFilter implements ExceptionFilter {
             : String((raw as { message?: unknown }).message ?? exception.message);
       return { statusCode, error: REASON[statusCode] ?? exception.name, message };
     }
-    // Errors raised by Express's body parser before any controller runs.
-    const parserStatus = (exception as { status?: number; type?: string })?.status;
-    if (typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500) {
-      const type = (exception as { type?: string }).type;
-      const message =
-        type === 'entity.parse.failed'
-          ? 'body is not valid JSON'
-          : type === 'entity.too.large'
-            ? 'body is larger than the limit'
-            : (exception as Error).message;
-      return { statusCode: parserStatus, error: REASON[parserStatus] ?? 'Bad Request', message };
-    }
     const correlationId = currentCorrelationId();
     return {
       statusCode: 500,

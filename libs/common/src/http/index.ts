@@ -3,3 +3,4 @@ export * from './http-exception.filter';
 export * from './validation.pipe';
 export * from './auth.decorators';
 export * from './uuid-param.decorator';
+export * from './json-body';

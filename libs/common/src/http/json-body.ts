@@ -1,0 +1,26 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { json } from 'express';
+
+const LIMIT = '100kb';
+
+/**
+ * JSON bodies up to 100 kB. A body that does not parse, or is too large, gets the contract's
+ * error shape with a plain message, never the parser's text (which can echo the body back).
+ */
+export function jsonBody(): [RequestHandler, (error: unknown, req: Request, res: Response, next: NextFunction) => void] {
+  return [
+    json({ limit: LIMIT }),
+    (error, _req, res, next) => {
+      const type = (error as { type?: string })?.type;
+      if (type === 'entity.parse.failed') {
+        res.status(400).json({ statusCode: 400, error: 'Bad Request', message: 'body is not valid JSON' });
+      } else if (type === 'entity.too.large') {
+        res.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: `body is larger than ${LIMIT}` });
+      } else if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
+        res.status(415).json({ statusCode: 415, error: 'Unsupported Media Type', message: 'body must be UTF-8 JSON' });
+      } else {
+        next(error);
+      }
+    },
+  ];
+}
