@@ -1,5 +1,6 @@
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -17,7 +18,11 @@ import { UsersController } from './users/users.controller';
     TypeOrmModule.forFeature([UserEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }),
+      useFactory: (config: AppConfig) => {
+        // A prepared key: given a string, jsonwebtoken tries to parse it as a public key on every call.
+        const key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+        return { secretOrKeyProvider: () => key };
+      },
     }),
   ],
   controllers: [AuthController, UsersController],

@@ -1,7 +1,7 @@
 import { APP_CONFIG, AppConfig, peekCorrelationId } from '@app/common';
 import { MessagingModule } from '@app/messaging';
 import { postgresOptions, UnitOfWork } from '@app/persistence';
-import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
@@ -31,6 +31,8 @@ export class PlatformModule implements NestModule {
       module: PlatformModule,
       imports: [
         LoggerModule.forRoot({
+          // Named wildcard: the legacy '*' default makes path-to-regexp 8 print a warning.
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.logLevel,
             genReqId: (req, res) => correlationIdFor(req, res),

@@ -15,7 +15,8 @@ export class UnitOfWork {
   constructor(private readonly dataSource: DataSource) {}
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction('READ COMMITTED', work);
+    // PostgreSQL's default isolation (read committed); naming it would cost a round trip per transaction.
+    const result = await this.dataSource.transaction(work);
     for (const listener of this.afterCommitListeners) listener();
     return result;
   }

@@ -13,7 +13,10 @@ export interface RoutingFacts {
   safetyRisk: boolean;
   affectedPeople: number;
   urgency: Urgency;
-  /** Open requests of the same category in the same grid filed within the cluster window, this one included. */
+  /**
+   * Open requests of the same category in the same grid filed within the cluster window, this one
+   * included; callers may stop counting past the threshold.
+   */
   openInGridWindow: number;
 }
 
@@ -81,7 +84,7 @@ export const JOINT_RULES: readonly Rule[] = [
     summary: 'clusterThreshold or more open requests of the category in the grid within clusterWindowHours, this one included',
     fires: (f, p) => f.openInGridWindow >= p.clusterThreshold,
     reason: (f, p) =>
-      `${f.openInGridWindow} open ${f.categoryCode} requests in this grid within ${p.clusterWindowHours} hours (threshold ${p.clusterThreshold})`,
+      `at least ${p.clusterThreshold} open ${f.categoryCode} requests in this grid within ${p.clusterWindowHours} hours, this one included`,
   },
 ];
 

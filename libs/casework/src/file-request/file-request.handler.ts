@@ -85,11 +85,14 @@ export class FileRequestHandler implements ICommandHandler<FileRequestCommand> {
     const policy = DEFAULT_ROUTING_POLICY;
     // Serialises filings of one category in one grid, so a cluster is counted exactly.
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`cluster:${grid.id}:${category.code}`]);
+    // Counting up to the threshold is enough to decide, and stays cheap however many are open.
     const [{ count }] = await manager.query(
-      `SELECT count(*)::int AS count FROM requests
-        WHERE grid_id = $1 AND category_code = $2 AND status IN ('open', 'in_progress')
-          AND created_at > now() - make_interval(hours => $3)`,
-      [grid.id, category.code, policy.clusterWindowHours],
+      `SELECT count(*)::int AS count FROM (
+         SELECT 1 FROM requests
+          WHERE grid_id = $1 AND category_code = $2 AND status IN ('open', 'in_progress')
+            AND created_at > now() - make_interval(hours => $3)
+          LIMIT $4) AS recent`,
+      [grid.id, category.code, policy.clusterWindowHours, policy.clusterThreshold],
     );
     const now = new Date();
     const urgency = input.urgency ?? 'normal';
