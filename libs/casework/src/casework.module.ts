@@ -21,7 +21,14 @@ export const CaseworkEntities = [RequestEntity, AssignmentEntity, RequestEventEn
 /** Requests, their routing, their assignments to departments and their timeline (the command and query side). */
 @Module({
   imports: [TypeOrmModule.forFeature(CaseworkEntities)],
-  controllers: [RequestsController, AssignmentsController, RoutingPolicyController],
+  controllers: [
+    RequestsController,
+    AssignmentsController,
+    RoutingPolicyController,
+    // routing and intake controllers
+    // calendar and escalation controllers
+    // whistle, returns and feedback controllers
+  ],
   providers: [
     RequestTimeline,
     FileRequestHandler,
@@ -31,6 +38,9 @@ export const CaseworkEntities = [RequestEntity, AssignmentEntity, RequestEventEn
     GetRequestHandler,
     ListRequestsHandler,
     ListAssignmentsHandler,
+    // routing and intake providers
+    // calendar and escalation providers
+    // whistle, returns and feedback providers
   ],
 })
 export class CaseworkModule {}

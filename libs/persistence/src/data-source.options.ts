@@ -1,8 +1,16 @@
 import { DataSourceOptions } from 'typeorm';
 import { InitialSchema1764230400000 } from './migrations/1764230400000-initial-schema';
+import { RoutingAndIntake1764300000000 } from './migrations/1764300000000-routing-and-intake';
+import { CalendarAndEscalation1764300100000 } from './migrations/1764300100000-calendar-and-escalation';
+import { WhistleReturnsFeedback1764300200000 } from './migrations/1764300200000-whistle-returns-feedback';
 
 /** Every migration, in order; the api applies pending ones at start-up unless MIGRATIONS_RUN=false. */
-export const MIGRATIONS = [InitialSchema1764230400000];
+export const MIGRATIONS = [
+  InitialSchema1764230400000,
+  RoutingAndIntake1764300000000,
+  CalendarAndEscalation1764300100000,
+  WhistleReturnsFeedback1764300200000,
+];
 
 export function postgresOptions(url: string, poolSize: number): DataSourceOptions {
   return {
