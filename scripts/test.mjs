@@ -46,10 +46,11 @@ let passed = 0;
 let failed = 0;
 let broken = false;
 
-// Static checks first: the types, and the architecture boundaries of .dependency-cruiser.js.
+// Static checks first: the types, the lint rules, and the architecture boundaries of .dependency-cruiser.js.
 if (!only.length) {
   for (const [name, args] of [
     ['typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+    ['lint', ['eslint', 'apps', 'libs', 'test']],
     ['boundaries', ['depcruise', '--config', '.dependency-cruiser.js', 'apps', 'libs']],
   ]) {
     console.log(`\n=== ${name} ===`);
