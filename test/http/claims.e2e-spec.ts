@@ -89,13 +89,34 @@ describe('claiming and resolving over HTTP', () => {
       expect((await getRequest(filed.id)).status).toBe('in_progress');
     });
 
-    it('keeps the request in progress while only the lead assignment is resolved', async () => {
+    it('refuses to resolve the lead part while an assisting part is open, naming it', async () => {
+      expectError(await resolve(lead, county.tokens.leadStaff[winner], 'Stalls closed'), 409, county.departments.assist, 'unclaimed');
+      const request = await getRequest(filed.id);
+      expect(request.assignments.find((a: { id: string }) => a.id === lead).status).toBe('claimed');
+      expect(request.status).toBe('in_progress');
+    });
+
+    it('keeps the request in progress while only the assisting part is resolved', async () => {
+      const claimed = await claim(assist, county.tokens.assistStaff);
+      expect(claimed.status).toBe(200);
+      expect(claimed.body).toMatchObject({ status: 'claimed', claimedBy: county.users.assistStaff });
+      const resolved = await resolve(assist, county.tokens.assistStaff, 'Street cleaned');
+      expect(resolved.status).toBe(200);
+      expect(resolved.body).toMatchObject({ id: assist, status: 'resolved', resolutionNote: 'Street cleaned' });
+      const request = await getRequest(filed.id);
+      expect(request.status).toBe('in_progress');
+      expect(request.resolvedAt).toBeNull();
+    });
+
+    it("resolves the request with the lead's note once the lead resolves", async () => {
       const response = await resolve(lead, county.tokens.leadStaff[winner], 'Stalls closed');
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ id: lead, status: 'resolved', resolutionNote: 'Stalls closed' });
       const request = await getRequest(filed.id);
-      expect(request.status).toBe('in_progress');
-      expect(request.resolvedAt).toBeNull();
+      expect(request.status).toBe('resolved');
+      expect(request.resolutionNote).toBe('Stalls closed');
+      expect(request.resolvedAt).toEqual(expect.any(String));
+      expect(request.assignments.map((a: { status: string }) => a.status)).toEqual(['resolved', 'resolved']);
     });
 
     it('answers 409 naming the state when a resolved assignment is claimed again', async () => {
@@ -103,19 +124,6 @@ describe('claiming and resolving over HTTP', () => {
         expectError(await claim(lead, token), 409, 'resolved');
       }
       expectError(await resolve(lead, county.tokens.leadStaff[winner]), 409, 'resolved');
-    });
-
-    it('resolves the request once every assignment is resolved', async () => {
-      const claimed = await claim(assist, county.tokens.assistStaff);
-      expect(claimed.status).toBe(200);
-      expect(claimed.body).toMatchObject({ status: 'claimed', claimedBy: county.users.assistStaff });
-      expect((await getRequest(filed.id)).status).toBe('in_progress');
-      const resolved = await resolve(assist, county.tokens.assistStaff, 'Street cleaned');
-      expect(resolved.status).toBe(200);
-      const request = await getRequest(filed.id);
-      expect(request.status).toBe('resolved');
-      expect(request.resolvedAt).toEqual(expect.any(String));
-      expect(request.assignments.map((a: { status: string }) => a.status)).toEqual(['resolved', 'resolved']);
     });
   });
 

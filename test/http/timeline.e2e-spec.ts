@@ -58,8 +58,8 @@ describe("a request's timeline over HTTP", () => {
       const steps: Array<[string, string, object?]> = [
         [`/api/v1/assignments/${lead.id}/claim`, county.tokens.leadStaff[1]],
         [`/api/v1/assignments/${assist.id}/claim`, county.tokens.assistStaff],
-        [`/api/v1/assignments/${lead.id}/resolve`, county.tokens.leadStaff[1], { note: 'Stalls closed' }],
         [`/api/v1/assignments/${assist.id}/resolve`, county.tokens.assistStaff, { note: 'Market cleaned' }],
+        [`/api/v1/assignments/${lead.id}/resolve`, county.tokens.leadStaff[1], { note: 'Stalls closed' }],
       ];
       for (const [path, token, body] of steps) {
         const response = await api.http.post(path).set(bearer(token)).send(body ?? {});
@@ -93,7 +93,9 @@ describe("a request's timeline over HTTP", () => {
       expect(timeline.slice(2, 4).map((e) => e.data?.assignmentId)).toEqual([lead.id, assist.id]);
       expect(timeline[4]).toMatchObject({ actor: claimant, data: expect.objectContaining({ assignmentId: lead.id }) });
       expect(timeline[6]).toMatchObject({ actor: county.users.assistStaff, data: expect.objectContaining({ assignmentId: assist.id }) });
-      expect(timeline[7]).toMatchObject({ actor: claimant, data: expect.objectContaining({ assignmentId: lead.id }) });
+      expect(timeline[7]).toMatchObject({ actor: county.users.assistStaff, data: expect.objectContaining({ assignmentId: assist.id }) });
+      expect(timeline[8]).toMatchObject({ actor: claimant, data: expect.objectContaining({ assignmentId: lead.id }) });
+      expect(timeline[9].data).toMatchObject({ note: 'Stalls closed' });
     });
 
     it('never carries the reporter’s name or phone, though staff see them on the request', async () => {

@@ -14,6 +14,8 @@ export function testEnv(extra: Record<string, string> = {}): Record<string, stri
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     OUTBOX_POLL_MS: '50',
     DEPARTMENT_REFRESH_MS: '300',
+    // The deadline watcher only where a test asks for it: elsewhere it would add reminders to timelines.
+    DEADLINE_WATCH_MS: '3600000',
     ...extra,
   };
 }

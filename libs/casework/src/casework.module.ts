@@ -1,6 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentsController } from './assignments.controller';
+import { CalendarController } from './calendar/calendar.controller';
+import { CategoryDeadlinesController } from './calendar/category-deadlines.controller';
+import { DeadlineClock } from './calendar/deadline-clock';
+import { GetCalendarHandler } from './calendar/get-calendar.handler';
+import { GetCategoryDeadlinesHandler } from './calendar/get-category-deadlines.handler';
+import { SetCategoryDeadlinesHandler } from './calendar/set-category-deadlines.handler';
+import { UpdateCalendarHandler } from './calendar/update-calendar.handler';
+import { DeadlineWatcher } from './deadline-watch/deadline-watcher';
+import { OverdueAssignments } from './deadline-watch/overdue-assignments';
+import { OverdueGridTasks } from './deadline-watch/overdue-grid-tasks';
 import { ClaimAssignmentHandler } from './claim-assignment/claim-assignment.handler';
 import { AssignmentEntity } from './database/assignment.entity';
 import { RequestEventEntity } from './database/request-event.entity';
@@ -12,11 +22,47 @@ import { ListRequestsHandler } from './list-requests/list-requests.handler';
 import { AssignmentDelivery } from './record-delivery/assignment-delivery';
 import { RequestsController } from './requests.controller';
 import { RoutingPolicyController } from './routing-policy/routing-policy.controller';
+import { EscalateRequestController } from './escalate-request/escalate-request.controller';
+import { EscalateRequestHandler } from './escalate-request/escalate-request.handler';
+import { RequestEscalation } from './escalate-request/request-escalation';
+import { LinkDuplicateController } from './link-duplicate/link-duplicate.controller';
+import { LinkDuplicateHandler } from './link-duplicate/link-duplicate.handler';
+import { GetRoutingPolicyHandler } from './routing-policy/get-routing-policy.handler';
+import { RoutingPolicyStore } from './routing-policy/routing-policy.store';
+import { SaveRoutingPolicyHandler } from './routing-policy/save-routing-policy.handler';
 import { ResolveAssignmentHandler } from './resolve-assignment/resolve-assignment.handler';
 import { ResolveGridTaskHandler } from './resolve-grid-task/resolve-grid-task.handler';
 import { RequestTimeline } from './timeline/request-timeline';
+import { AssignmentExtensionEntity } from './database/assignment-extension.entity';
+import { RequestFeedbackEntity } from './database/request-feedback.entity';
+import { WhistleSummonsEntity } from './database/whistle-summons.entity';
+import { WhistleEntity } from './database/whistle.entity';
+import { DecideExtensionController } from './decide-extension/decide-extension.controller';
+import { DecideExtensionHandler } from './decide-extension/decide-extension.handler';
+import { DecideReturnController } from './decide-return/decide-return.controller';
+import { DecideReturnHandler } from './decide-return/decide-return.handler';
+import { GiveFeedbackController } from './give-feedback/give-feedback.controller';
+import { GiveFeedbackHandler } from './give-feedback/give-feedback.handler';
+import { RequestExtensionController } from './request-extension/request-extension.controller';
+import { RequestExtensionHandler } from './request-extension/request-extension.handler';
+import { ReturnAssignmentController } from './return-assignment/return-assignment.controller';
+import { ReturnAssignmentHandler } from './return-assignment/return-assignment.handler';
+import { TrackRequestHandler } from './track/track-request.handler';
+import { TrackController } from './track/track.controller';
+import { BlowWhistleHandler } from './whistle/blow-whistle.handler';
+import { ListWhistlesHandler } from './whistle/list-whistles.handler';
+import { ReportArrivalHandler } from './whistle/report-arrival.handler';
+import { WhistlesController } from './whistle/whistles.controller';
 
-export const CaseworkEntities = [RequestEntity, AssignmentEntity, RequestEventEntity];
+export const CaseworkEntities = [
+  RequestEntity,
+  AssignmentEntity,
+  RequestEventEntity,
+  WhistleEntity,
+  WhistleSummonsEntity,
+  AssignmentExtensionEntity,
+  RequestFeedbackEntity,
+];
 
 /** Requests, their routing, their assignments to departments and their timeline (the command and query side). */
 @Module({
@@ -26,8 +72,19 @@ export const CaseworkEntities = [RequestEntity, AssignmentEntity, RequestEventEn
     AssignmentsController,
     RoutingPolicyController,
     // routing and intake controllers
+    EscalateRequestController,
+    LinkDuplicateController,
     // calendar and escalation controllers
+    CalendarController,
+    CategoryDeadlinesController,
     // whistle, returns and feedback controllers
+    WhistlesController,
+    ReturnAssignmentController,
+    DecideReturnController,
+    RequestExtensionController,
+    DecideExtensionController,
+    GiveFeedbackController,
+    TrackController,
   ],
   providers: [
     RequestTimeline,
@@ -39,8 +96,31 @@ export const CaseworkEntities = [RequestEntity, AssignmentEntity, RequestEventEn
     ListRequestsHandler,
     ListAssignmentsHandler,
     // routing and intake providers
+    RoutingPolicyStore,
+    GetRoutingPolicyHandler,
+    SaveRoutingPolicyHandler,
+    RequestEscalation,
+    EscalateRequestHandler,
+    LinkDuplicateHandler,
     // calendar and escalation providers
+    DeadlineClock,
+    GetCalendarHandler,
+    UpdateCalendarHandler,
+    GetCategoryDeadlinesHandler,
+    SetCategoryDeadlinesHandler,
+    OverdueGridTasks,
+    OverdueAssignments,
+    DeadlineWatcher,
     // whistle, returns and feedback providers
+    BlowWhistleHandler,
+    ReportArrivalHandler,
+    ListWhistlesHandler,
+    ReturnAssignmentHandler,
+    DecideReturnHandler,
+    RequestExtensionHandler,
+    DecideExtensionHandler,
+    GiveFeedbackHandler,
+    TrackRequestHandler,
   ],
 })
 export class CaseworkModule {}

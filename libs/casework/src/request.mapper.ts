@@ -3,6 +3,7 @@ import { AssignmentEntity } from './database/assignment.entity';
 import { RequestEventEntity } from './database/request-event.entity';
 import { RequestEntity } from './database/request.entity';
 import { AssignmentQueueItem, AssignmentSummary, RequestResponse, TimelineEntry } from './request.responses';
+import { WhistleResponse } from './whistle/whistle.responses';
 
 export function toAssignmentSummary(a: AssignmentEntity): AssignmentSummary {
   return {
@@ -17,6 +18,10 @@ export function toAssignmentSummary(a: AssignmentEntity): AssignmentSummary {
     resolvedAt: toOffsetIsoOrNull(a.resolvedAt),
     resolutionNote: a.resolutionNote,
     deliveredAt: toOffsetIsoOrNull(a.deliveredAt),
+    returnReason: a.returnReason,
+    returnedAt: toOffsetIsoOrNull(a.returnedAt),
+    returnedBy: a.returnedByName,
+    reroutedTo: a.reroutedTo,
   };
 }
 
@@ -47,6 +52,7 @@ export function toRequestResponse(
   r: RequestEntity,
   assignments: readonly AssignmentEntity[],
   timeline?: readonly RequestEventEntity[],
+  whistles?: readonly WhistleResponse[],
 ): RequestResponse {
   return {
     id: r.id,
@@ -67,8 +73,13 @@ export function toRequestResponse(
     assignments: assignments.map(toAssignmentSummary),
     resolutionNote: r.resolutionNote,
     resolvedAt: toOffsetIsoOrNull(r.resolvedAt),
+    reopenCount: r.reopenCount,
+    closedAt: toOffsetIsoOrNull(r.closedAt),
+    duplicateOf: r.duplicateOf,
+    duplicateCount: r.duplicateCount,
     createdAt: toOffsetIso(r.createdAt),
     updatedAt: toOffsetIso(r.updatedAt),
+    ...(whistles ? { whistles: [...whistles] } : {}),
     ...(timeline ? { timeline: timeline.map(toTimelineEntry) } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, AssignmentRole, AssignmentStatus, REQUEST_STATUSES, RequestStatus } from './domain/lifecycle';
 import { Route } from './domain/routing-policy';
+import { WhistleResponse } from './whistle/whistle.responses';
 
 export class DecisionResponse {
   @ApiProperty() policyVersion: number;
@@ -20,6 +21,18 @@ export class AssignmentSummary {
   @ApiProperty({ nullable: true, type: String }) resolvedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) resolutionNote: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'When the department handler received it' }) deliveredAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why staff returned it (退单)' }) returnReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) returnedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) returnedBy: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The assignment an admin rerouted this return to' }) reroutedTo: string | null;
+}
+
+export class LikelyDuplicate {
+  @ApiProperty() id: string;
+  @ApiProperty() trackingNo: string;
+  @ApiProperty() title: string;
+  @ApiPropertyOptional({ description: 'When both requests have a location' }) distanceMeters?: number;
+  @ApiProperty() createdAt: string;
 }
 
 export class TimelineEntry {
@@ -49,9 +62,16 @@ export class RequestResponse {
   @ApiProperty({ type: [AssignmentSummary] }) assignments: AssignmentSummary[];
   @ApiProperty({ nullable: true, type: String }) resolutionNote: string | null;
   @ApiProperty({ nullable: true, type: String }) resolvedAt: string | null;
+  @ApiProperty({ description: 'How many times an unsatisfied citizen reopened it (重办)' }) reopenCount: number;
+  @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The original, when this request was linked to it as a duplicate' }) duplicateOf: string | null;
+  @ApiProperty({ description: 'Duplicates linked to this request (its reports less its own)' }) duplicateCount: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
+  @ApiPropertyOptional({ type: [WhistleResponse] }) whistles?: WhistleResponse[];
   @ApiPropertyOptional({ type: [TimelineEntry] }) timeline?: TimelineEntry[];
+  @ApiPropertyOptional({ type: [LikelyDuplicate], description: 'On filing: open requests that may be the same matter' })
+  likelyDuplicates?: LikelyDuplicate[];
 }
 
 export class RequestPage {

@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     expect(config.kafkaBrokers).toBeNull();
     expect(config.port).toBe(3000);
     expect(config.adminUsername).toBe('admin');
+    expect(config.deadlineWatchMs).toBe(30_000);
   });
 
   it('reads the real services when both are given', () => {
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ MIGRATIONS_RUN: 'yes' }, 'MIGRATIONS_RUN'],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+    [{ DEADLINE_WATCH_MS: '10' }, 'DEADLINE_WATCH_MS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));

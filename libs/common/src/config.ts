@@ -21,6 +21,8 @@ export interface AppConfig {
   readonly handlerMaxAttempts: number;
   readonly departmentRefreshMs: number;
   readonly dbPoolSize: number;
+  /** How often the api's deadline watcher looks for overdue tasks and assignments. */
+  readonly deadlineWatchMs: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -126,6 +128,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     handlerMaxAttempts: integer(env, 'HANDLER_MAX_ATTEMPTS', 3, 1, 20),
     departmentRefreshMs: integer(env, 'DEPARTMENT_REFRESH_MS', 5000, 100, 600_000),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 100),
+    deadlineWatchMs: integer(env, 'DEADLINE_WATCH_MS', 30_000, 50, 3_600_000),
   };
 }
 

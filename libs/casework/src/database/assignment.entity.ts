@@ -16,5 +16,10 @@ export class AssignmentEntity {
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt: Date | null;
   @Column({ name: 'resolution_note', type: 'text', nullable: true }) resolutionNote: string | null;
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true }) deliveredAt: Date | null;
+  @Column({ name: 'return_reason', type: 'text', nullable: true }) returnReason: string | null;
+  @Column({ name: 'returned_at', type: 'timestamptz', nullable: true }) returnedAt: Date | null;
+  @Column({ name: 'returned_by_name', type: 'varchar', nullable: true }) returnedByName: string | null;
+  /** Set when an admin rerouted the return to another department; a returned assignment without it awaits a decision. */
+  @Column({ name: 'rerouted_to', type: 'uuid', nullable: true }) reroutedTo: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -35,6 +35,13 @@ export class RequestEntity {
   @Column({ name: 'filed_by', type: 'uuid' }) filedBy: string;
   @Column({ name: 'resolution_note', type: 'text', nullable: true }) resolutionNote: string | null;
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt: Date | null;
+  /** How many times an unsatisfied citizen reopened it (重办). */
+  @Column({ name: 'reopen_count' }) reopenCount: number;
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
+  /** The original this request was linked to as a duplicate (it is closed then). */
+  @Column({ name: 'duplicate_of', type: 'uuid', nullable: true }) duplicateOf: string | null;
+  /** Duplicates linked to this request: it has this many reports besides its own. */
+  @Column({ name: 'duplicate_count' }) duplicateCount: number;
   @Column({ name: 'last_sequence' }) lastSequence: number;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -1,4 +1,4 @@
-import { addWorkingDays, addWorkingMinutes, caseDeadlines, DEFAULT_CALENDAR, WorkingCalendar } from './deadlines';
+import { addWorkingDays, addWorkingMinutes, caseDeadlines, DEFAULT_CALENDAR, DEFAULT_DEADLINES, leadersDueAfter, WorkingCalendar } from './deadlines';
 
 // Local county time is UTC+8; 2026-11-27 is a Friday.
 const at = (local: string): Date => new Date(`${local}+08:00`);
@@ -52,5 +52,53 @@ describe('working-time deadlines', () => {
     const deadlines = caseDeadlines(at('2026-11-25T09:00:00'), 'grid', 'high');
     expect(deadlines.claimBy).toBeNull();
     expect(deadlines.resolveBy).toEqual(at('2026-11-27T17:30:00'));
+  });
+
+  describe('on an admin-kept calendar with per-category settings', () => {
+    // National Day week as the State Council lays it out: Thu 1 Oct to Wed 7 Oct 2026 off,
+    // Sun 27 Sep and Sat 10 Oct worked instead (调休).
+    const nationalDay: WorkingCalendar = {
+      ...DEFAULT_CALENDAR,
+      holidays: new Set(['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07']),
+      makeUpWorkdays: new Set(['2026-09-27', '2026-10-10']),
+    };
+
+    it('counts working days across a make-up Sunday, a holiday week and a make-up Saturday', () => {
+      // Fri 25 Sep 10:00 + 3 working days: Fri (rest), Sun 27 (make-up), Mon 28, Tue 29 until 10:00.
+      expect(addWorkingDays(at('2026-09-25T10:00:00'), 3, nationalDay)).toEqual(at('2026-09-29T10:00:00'));
+      // Wed 30 Sep 10:00 + 2 working days: the rest of Wed, 1 to 7 Oct off, Thu 8, Fri 9 until 10:00;
+      // a third runs on into the make-up Saturday.
+      expect(addWorkingDays(at('2026-09-30T10:00:00'), 2, nationalDay)).toEqual(at('2026-10-09T10:00:00'));
+      expect(addWorkingDays(at('2026-09-30T10:00:00'), 3, nationalDay)).toEqual(at('2026-10-10T10:00:00'));
+    });
+
+    it('uses the working hours the calendar gives', () => {
+      const longDays: WorkingCalendar = { ...DEFAULT_CALENDAR, periods: [{ start: 8 * 60, end: 12 * 60 }, { start: 14 * 60, end: 18 * 60 }] };
+      // Eight working hours a day: Wed 17:00 + 1 working day = Thu 17:00.
+      expect(addWorkingDays(at('2026-11-25T17:00:00'), 1, longDays)).toEqual(at('2026-11-26T17:00:00'));
+      expect(addWorkingMinutes(at('2026-11-25T11:30:00'), 60, longDays)).toEqual(at('2026-11-25T14:30:00'));
+    });
+
+    it("applies a category's own deadlines instead of the defaults", () => {
+      const settings = { ...DEFAULT_DEADLINES, claimWorkingHours: 0.5, jointResolveWorkingDays: 1, emergencyClockHours: 4 };
+      const joint = caseDeadlines(at('2026-11-27T16:30:00'), 'joint', 'normal', DEFAULT_CALENDAR, settings);
+      expect(joint.claimBy).toEqual(at('2026-11-27T17:00:00'));
+      // One working day from Friday 16:30 ends on Monday 16:30, over the weekend.
+      expect(joint.resolveBy).toEqual(at('2026-11-30T16:30:00'));
+      expect(caseDeadlines(at('2026-11-28T23:00:00'), 'grid', 'critical', DEFAULT_CALENDAR, settings).resolveBy).toEqual(
+        at('2026-11-29T03:00:00'),
+      );
+    });
+
+    it('never lets the claim deadline pass the resolve deadline', () => {
+      const settings = { ...DEFAULT_DEADLINES, claimWorkingHours: 8 };
+      const deadlines = caseDeadlines(at('2026-11-25T09:00:00'), 'joint', 'critical', DEFAULT_CALENDAR, settings);
+      expect(deadlines.claimBy).toEqual(deadlines.resolveBy);
+    });
+
+    it('gives the leaders a still-overdue assignment one more claim period after the reminder, in working hours', () => {
+      expect(leadersDueAfter(at('2026-11-27T17:00:00'), DEFAULT_DEADLINES)).toEqual(at('2026-11-30T10:30:00'));
+      expect(leadersDueAfter(at('2026-09-30T17:00:00'), DEFAULT_DEADLINES, nationalDay)).toEqual(at('2026-10-08T10:30:00'));
+    });
   });
 });

@@ -48,7 +48,8 @@ export function workingMinutesPerDay(calendar: WorkingCalendar): number {
 /** The instant when `minutes` of working time have passed after `from`. */
 export function addWorkingMinutes(from: Date, minutes: number, calendar: WorkingCalendar = DEFAULT_CALENDAR): Date {
   if (minutes < 0) throw new RangeError('minutes must not be negative');
-  let remaining = minutes * 60_000;
+  // Whole milliseconds: fractional settings (1.5 working hours) must not leave sub-millisecond dates.
+  let remaining = Math.round(minutes * 60_000);
   let cursor = from.getTime();
   // Bounded: a calendar with no working day in ten years is a configuration error.
   for (let day = 0; day < 3660; day++) {
@@ -73,13 +74,26 @@ export function addWorkingDays(from: Date, days: number, calendar: WorkingCalend
   return addWorkingMinutes(from, days * workingMinutesPerDay(calendar), calendar);
 }
 
-/** Default deadlines of PRODUCT.md section 3. */
-export const DEFAULT_DEADLINES = {
+/** How long each step may take; admins set them per category, PRODUCT.md section 3 gives the defaults. */
+export interface DeadlineSettings {
+  /** A joint assignment must be claimed within this many working hours. */
+  claimWorkingHours: number;
+  gridResolveWorkingDays: number;
+  jointResolveWorkingDays: number;
+  /** An emergency (urgency critical) must be resolved within this many hours on the clock. */
+  emergencyClockHours: number;
+  /** Working hours after a reminder (催办) before a still-overdue assignment goes to the grid's leaders. */
+  leadersAfterWorkingHours: number;
+}
+
+export const DEFAULT_DEADLINES: Readonly<DeadlineSettings> = {
   claimWorkingHours: 2,
-  gridTaskWorkingDays: 3,
-  jointCaseWorkingDays: 7,
+  gridResolveWorkingDays: 3,
+  jointResolveWorkingDays: 7,
   emergencyClockHours: 2,
-} as const;
+  // One more claim period: the department had as long again to act on the reminder.
+  leadersAfterWorkingHours: 2,
+};
 
 export interface CaseDeadlines {
   /** When the request must be resolved. */
@@ -88,13 +102,24 @@ export interface CaseDeadlines {
   claimBy: Date | null;
 }
 
-export function caseDeadlines(filedAt: Date, route: Route, urgency: Urgency, calendar: WorkingCalendar = DEFAULT_CALENDAR): CaseDeadlines {
+export function caseDeadlines(
+  filedAt: Date,
+  route: Route,
+  urgency: Urgency,
+  calendar: WorkingCalendar = DEFAULT_CALENDAR,
+  settings: DeadlineSettings = DEFAULT_DEADLINES,
+): CaseDeadlines {
   // An emergency runs on the clock, not on office hours.
   const resolveBy =
     urgency === 'critical'
-      ? new Date(filedAt.getTime() + DEFAULT_DEADLINES.emergencyClockHours * 3_600_000)
-      : addWorkingDays(filedAt, route === 'grid' ? DEFAULT_DEADLINES.gridTaskWorkingDays : DEFAULT_DEADLINES.jointCaseWorkingDays, calendar);
+      ? new Date(filedAt.getTime() + Math.round(settings.emergencyClockHours * 3_600_000))
+      : addWorkingDays(filedAt, route === 'grid' ? settings.gridResolveWorkingDays : settings.jointResolveWorkingDays, calendar);
   if (route === 'grid') return { resolveBy, claimBy: null };
-  const claimBy = addWorkingMinutes(filedAt, DEFAULT_DEADLINES.claimWorkingHours * 60, calendar);
+  const claimBy = addWorkingMinutes(filedAt, settings.claimWorkingHours * 60, calendar);
   return { resolveBy, claimBy: claimBy < resolveBy ? claimBy : resolveBy };
+}
+
+/** When a reminded assignment that is still overdue goes to the grid's leaders. */
+export function leadersDueAfter(remindedAt: Date, settings: DeadlineSettings, calendar: WorkingCalendar = DEFAULT_CALENDAR): Date {
+  return addWorkingMinutes(remindedAt, settings.leadersAfterWorkingHours * 60, calendar);
 }

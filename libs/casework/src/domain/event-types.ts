@@ -8,6 +8,23 @@ export const EVENT_TYPES = {
   assignmentDelivered: 'assignment.delivered',
   assignmentClaimed: 'assignment.claimed',
   assignmentResolved: 'assignment.resolved',
+  assignmentReminded: 'assignment.reminded',
+  assignmentEscalatedToLeaders: 'assignment.escalated_to_leaders',
+  requestWhistleBlown: 'request.whistle_blown',
+  requestWhistleArrival: 'request.whistle_arrival',
+  assignmentReturned: 'assignment.returned',
+  assignmentRerouted: 'assignment.rerouted',
+  assignmentSentBack: 'assignment.sent_back',
+  assignmentExtensionRequested: 'assignment.extension_requested',
+  assignmentExtensionApproved: 'assignment.extension_approved',
+  assignmentExtensionRefused: 'assignment.extension_refused',
+  assignmentReopened: 'assignment.reopened',
+  requestFeedbackRecorded: 'request.feedback_recorded',
+  requestReopened: 'request.reopened',
+  requestClosed: 'request.closed',
+  requestEscalated: 'request.escalated',
+  requestClosedAsDuplicate: 'request.closed_as_duplicate',
+  requestDuplicateLinked: 'request.duplicate_linked',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];

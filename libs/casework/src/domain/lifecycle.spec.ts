@@ -4,7 +4,8 @@ import {
   assertRequestTransition,
   canMoveAssignment,
   canMoveRequest,
-  jointCaseIsResolved,
+  assertRequestActive,
+  openAssistingParts,
   REQUEST_STATUSES,
 } from './lifecycle';
 
@@ -33,11 +34,31 @@ describe('lifecycle rules', () => {
     );
   });
 
-  it('resolves a joint case only when every assignment is resolved or returned', () => {
-    expect(jointCaseIsResolved([{ status: 'resolved' }, { status: 'claimed' }])).toBe(false);
-    expect(jointCaseIsResolved([{ status: 'resolved' }, { status: 'resolved' }])).toBe(true);
-    expect(jointCaseIsResolved([{ status: 'resolved' }, { status: 'returned' }])).toBe(true);
-    expect(jointCaseIsResolved([{ status: 'returned' }])).toBe(false);
-    expect(jointCaseIsResolved([])).toBe(false);
+  it('sends a returned or a reopened assignment back to the queue, and lets nothing else unclaim one', () => {
+    expect(ASSIGNMENT_STATUSES.filter((s) => canMoveAssignment(s, 'unclaimed'))).toEqual(['resolved', 'returned']);
+    expect(ASSIGNMENT_STATUSES.filter((s) => canMoveAssignment(s, 'returned'))).toEqual(['unclaimed', 'claimed']);
+  });
+
+  it('closes a resolved request or an open duplicate, and reopens only a resolved one', () => {
+    expect(REQUEST_STATUSES.filter((s) => canMoveRequest(s, 'closed'))).toEqual(['open', 'resolved']);
+    expect(REQUEST_STATUSES.filter((s) => canMoveRequest(s, 'open'))).toEqual(['resolved']);
+  });
+
+  it('lets work happen only on an open or in-progress request', () => {
+    expect(() => assertRequestActive('open', 'blow the whistle')).not.toThrow();
+    expect(() => assertRequestActive('in_progress', 'blow the whistle')).not.toThrow();
+    expect(() => assertRequestActive('closed', 'blow the whistle')).toThrow('cannot blow the whistle: the request is closed');
+  });
+
+  it('names the assisting parts that are neither resolved nor returned', () => {
+    const parts = [
+      { id: 'lead', role: 'lead' as const, status: 'claimed' as const },
+      { id: 'a', role: 'assist' as const, status: 'resolved' as const },
+      { id: 'b', role: 'assist' as const, status: 'returned' as const },
+      { id: 'c', role: 'assist' as const, status: 'claimed' as const },
+      { id: 'd', role: 'assist' as const, status: 'unclaimed' as const },
+    ];
+    expect(openAssistingParts(parts).map((p) => p.id)).toEqual(['c', 'd']);
+    expect(openAssistingParts(parts.slice(0, 3))).toEqual([]);
   });
 });

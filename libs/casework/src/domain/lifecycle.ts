@@ -11,7 +11,8 @@ export const ASSIGNMENT_ROLES = ['lead', 'assist'] as const;
 export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
 
 export const REQUEST_TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
-  open: ['in_progress', 'resolved'],
+  // open → closed: a request linked as a duplicate of another closes without being worked.
+  open: ['in_progress', 'resolved', 'closed'],
   in_progress: ['resolved'],
   resolved: ['closed', 'open'],
   closed: [],
@@ -20,8 +21,10 @@ export const REQUEST_TRANSITIONS: Readonly<Record<RequestStatus, readonly Reques
 export const ASSIGNMENT_TRANSITIONS: Readonly<Record<AssignmentStatus, readonly AssignmentStatus[]>> = {
   unclaimed: ['claimed', 'returned'],
   claimed: ['resolved', 'returned'],
-  resolved: [],
-  returned: [],
+  // Reopened (重办) and sent back go to the department's queue again, not to a person: the table
+  // knows states only, and resolved → claimed would let anyone "claim" a resolved assignment.
+  resolved: ['unclaimed'],
+  returned: ['unclaimed'],
 };
 
 export function canMoveRequest(from: RequestStatus, to: RequestStatus): boolean {
@@ -45,8 +48,14 @@ export function assertAssignmentTransition(from: AssignmentStatus, to: Assignmen
   }
 }
 
-/** A joint case is resolved when each of its assignments is resolved or was returned. */
-export function jointCaseIsResolved(assignments: ReadonlyArray<{ status: AssignmentStatus }>): boolean {
-  return assignments.length > 0 && assignments.every((a) => a.status === 'resolved' || a.status === 'returned') &&
-    assignments.some((a) => a.status === 'resolved');
+/** Whistles, return decisions and extensions act on a request still being worked. */
+export function assertRequestActive(status: RequestStatus, action: string): void {
+  if (status !== 'open' && status !== 'in_progress') {
+    throw DomainError.conflict('CASEWORK.REQUEST_STATE', `cannot ${action}: the request is ${status}`);
+  }
+}
+
+/** The assisting parts still being worked: the lead may answer the citizen only when there are none. */
+export function openAssistingParts<T extends { role: AssignmentRole; status: AssignmentStatus }>(assignments: readonly T[]): T[] {
+  return assignments.filter((a) => a.role === 'assist' && (a.status === 'unclaimed' || a.status === 'claimed'));
 }

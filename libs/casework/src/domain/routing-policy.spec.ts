@@ -1,23 +1,51 @@
 import fc from 'fast-check';
-import { decideRoute, RoutingFacts, URGENCIES } from './routing-policy';
+import {
+  caseDepartments,
+  decideRoute,
+  recentCountNeeded,
+  RoutingFacts,
+  RoutingPolicy,
+  RoutingRule,
+  rulesProblem,
+  URGENCIES,
+} from './routing-policy';
+
+/** PRODUCT.md section 3's defaults, as the migration seeds them for version 1. */
+const DEFAULTS: RoutingPolicy = {
+  version: 1,
+  windowHours: 24,
+  duplicateRadiusMeters: 200,
+  clusterThreshold: 3,
+  rules: [
+    { id: 'multi-department', description: 'two or more departments', when: { departmentsAtLeast: 2 }, outcome: { route: 'joint' } },
+    { id: 'safety-risk', description: 'a safety risk', when: { safetyRisk: true }, outcome: { route: 'joint' } },
+    { id: 'mass-impact', description: '50 or more affected', when: { affectedPeopleAtLeast: 50 }, outcome: { route: 'joint' } },
+    { id: 'critical-urgency', description: 'critical', when: { urgencyIn: ['critical'] }, outcome: { route: 'joint' } },
+    { id: 'same-category-cluster', description: 'a cluster', when: { recentSameCategoryAtLeast: 3 }, outcome: { route: 'joint' } },
+  ],
+};
 
 const smallMatter: RoutingFacts = {
   categoryCode: 'street-lighting',
+  gridCode: 'G-0101',
+  streetCode: 'S-PG01',
   departmentCount: 1,
   safetyRisk: false,
   affectedPeople: 3,
   urgency: 'normal',
-  openInGridWindow: 1,
+  recentSameCategory: 1,
 };
 
-describe('default routing policy', () => {
+const withRules = (...rules: RoutingRule[]): RoutingPolicy => ({ ...DEFAULTS, version: 7, rules });
+
+describe('the default routing policy (version 1)', () => {
   it('keeps a small matter in its grid and says why', () => {
-    const decision = decideRoute(smallMatter);
-    expect(decision).toEqual({
+    expect(decideRoute(smallMatter, DEFAULTS)).toEqual({
       route: 'grid',
       policyVersion: 1,
       rules: ['default-grid'],
       reasons: [expect.stringContaining('settled inside its grid')],
+      addDepartments: [],
     });
   });
 
@@ -26,50 +54,186 @@ describe('default routing policy', () => {
     ['safety-risk', { safetyRisk: true }],
     ['mass-impact', { affectedPeople: 50 }],
     ['critical-urgency', { urgency: 'critical' }],
-    ['same-category-cluster', { openInGridWindow: 3 }],
+    ['same-category-cluster', { recentSameCategory: 3 }],
   ])('goes joint on %s', (rule, change) => {
-    const decision = decideRoute({ ...smallMatter, ...change });
+    const decision = decideRoute({ ...smallMatter, ...change }, DEFAULTS);
     expect(decision.route).toBe('joint');
     expect(decision.rules).toEqual([rule]);
     expect(decision.reasons).toHaveLength(1);
   });
 
   it('stays in the grid just under each threshold', () => {
-    expect(decideRoute({ ...smallMatter, affectedPeople: 49 }).route).toBe('grid');
-    expect(decideRoute({ ...smallMatter, openInGridWindow: 2 }).route).toBe('grid');
-    expect(decideRoute({ ...smallMatter, urgency: 'high' }).route).toBe('grid');
+    expect(decideRoute({ ...smallMatter, affectedPeople: 49 }, DEFAULTS).route).toBe('grid');
+    expect(decideRoute({ ...smallMatter, recentSameCategory: 2 }, DEFAULTS).route).toBe('grid');
+    expect(decideRoute({ ...smallMatter, urgency: 'high' }, DEFAULTS).route).toBe('grid');
   });
 
-  it('names food safety in the reason when the category is food safety', () => {
-    const decision = decideRoute({ ...smallMatter, categoryCode: 'food-safety', safetyRisk: true });
-    expect(decision.reasons).toEqual(['a food safety risk was reported']);
+  it('gives reasons in plain words generated from the conditions and the facts', () => {
+    const decision = decideRoute({ ...smallMatter, categoryCode: 'food-safety', safetyRisk: true, affectedPeople: 80, departmentCount: 2 }, DEFAULTS);
+    expect(decision.reasons).toEqual([
+      'category food-safety needs 2 departments (threshold 2)',
+      'a food safety risk was reported',
+      '80 people are affected (threshold 50)',
+    ]);
   });
 
   it('lists every rule that fired, in policy order', () => {
-    const decision = decideRoute({ ...smallMatter, urgency: 'critical', safetyRisk: true, departmentCount: 3 });
+    const decision = decideRoute({ ...smallMatter, urgency: 'critical', safetyRisk: true, departmentCount: 3 }, DEFAULTS);
     expect(decision.rules).toEqual(['multi-department', 'safety-risk', 'critical-urgency']);
   });
 
-  it('property: joint exactly when some default condition holds, and one reason per rule', () => {
+  it('property: joint exactly when some default condition of PRODUCT.md holds, one reason per rule', () => {
     const facts = fc.record({
       categoryCode: fc.constantFrom('noise', 'food-safety', 'roads'),
+      gridCode: fc.constantFrom('G-1', 'G-2'),
+      streetCode: fc.constantFrom('S-1', null),
       departmentCount: fc.integer({ min: 1, max: 6 }),
       safetyRisk: fc.boolean(),
       affectedPeople: fc.integer({ min: 0, max: 10_000 }),
       urgency: fc.constantFrom(...URGENCIES),
-      openInGridWindow: fc.integer({ min: 1, max: 10 }),
+      recentSameCategory: fc.integer({ min: 1, max: 10 }),
     });
     fc.assert(
       fc.property(facts, (f) => {
-        const decision = decideRoute(f);
+        const decision = decideRoute(f, DEFAULTS);
         const major =
-          f.departmentCount >= 2 || f.safetyRisk || f.affectedPeople >= 50 || f.urgency === 'critical' || f.openInGridWindow >= 3;
+          f.departmentCount >= 2 || f.safetyRisk || f.affectedPeople >= 50 || f.urgency === 'critical' || f.recentSameCategory >= 3;
+        return decision.route === (major ? 'joint' : 'grid') && decision.rules.length === decision.reasons.length && decision.rules.length >= 1;
+      }),
+    );
+  });
+});
+
+describe('rules kept as data', () => {
+  it('matches on grid and street, and adds departments to a joint case', () => {
+    const policy = withRules({
+      id: 'riverside-flooding',
+      description: 'Riverside streets bring in water affairs',
+      when: { streetCodes: ['S-PG01'], categoryCodes: ['street-lighting'] },
+      outcome: { route: 'joint', addDepartments: ['water-affairs'] },
+    });
+    const decision = decideRoute(smallMatter, policy);
+    expect(decision).toEqual({
+      route: 'joint',
+      policyVersion: 7,
+      rules: ['riverside-flooding'],
+      reasons: ['the category is street-lighting and the grid belongs to street S-PG01; water-affairs assists'],
+      addDepartments: ['water-affairs'],
+    });
+    expect(decideRoute({ ...smallMatter, streetCode: null }, policy).route).toBe('grid');
+    expect(decideRoute({ ...smallMatter, streetCode: 'S-OTHER' }, policy).route).toBe('grid');
+  });
+
+  it('lets a grid rule fire without making the case joint', () => {
+    const policy = withRules({ id: 'keep-lights-local', description: 'lights stay', when: { categoryCodes: ['street-lighting'] }, outcome: { route: 'grid' } });
+    expect(decideRoute(smallMatter, policy)).toMatchObject({ route: 'grid', rules: ['keep-lights-local'], reasons: ['the category is street-lighting'] });
+  });
+
+  it('fires a rule without conditions on every request', () => {
+    const policy = withRules({ id: 'all-joint', description: 'everything joint', when: {}, outcome: { route: 'joint' } });
+    expect(decideRoute(smallMatter, policy)).toMatchObject({ route: 'joint', reasons: ['the rule applies to every request'] });
+  });
+
+  it('counts recent requests only as far as the rules need', () => {
+    expect(recentCountNeeded(DEFAULTS)).toBe(3);
+    expect(recentCountNeeded(withRules(DEFAULTS.rules[0]))).toBe(0);
+  });
+
+  it('names a repeated id, the reserved fallback id and unknown departments', () => {
+    const rule = (id: string, addDepartments?: string[]): RoutingRule => ({ id, description: id, when: {}, outcome: { route: 'joint', addDepartments } });
+    expect(rulesProblem([rule('a'), rule('b'), rule('a')], new Set())).toBe('rules[2].id: a is already the id of rules[0]');
+    expect(rulesProblem([rule('default-grid')], new Set())).toContain('rules[0].id: default-grid');
+    expect(rulesProblem([rule('a'), rule('b', ['water', 'fire'])], new Set(['water']))).toBe(
+      'rules[1] (b).outcome.addDepartments: no department has code fire',
+    );
+    expect(rulesProblem([rule('a', ['water'])], new Set(['water']))).toBeNull();
+  });
+});
+
+describe('evaluating any policy (properties)', () => {
+  const codes = ['c1', 'c2', 'c3'];
+  const departments = ['d1', 'd2', 'd3', 'd4'];
+  const condition = fc.record(
+    {
+      categoryCodes: fc.subarray(codes, { minLength: 1 }),
+      gridCodes: fc.subarray(['G-1', 'G-2'], { minLength: 1 }),
+      streetCodes: fc.subarray(['S-1', 'S-2'], { minLength: 1 }),
+      safetyRisk: fc.boolean(),
+      affectedPeopleAtLeast: fc.integer({ min: 0, max: 200 }),
+      urgencyIn: fc.subarray([...URGENCIES], { minLength: 1 }),
+      departmentsAtLeast: fc.integer({ min: 1, max: 4 }),
+      recentSameCategoryAtLeast: fc.integer({ min: 1, max: 6 }),
+    },
+    { requiredKeys: [] },
+  );
+  const rule = fc.record({
+    id: fc.string({ minLength: 1, maxLength: 6 }),
+    description: fc.constant('a rule'),
+    when: condition,
+    outcome: fc.record({ route: fc.constantFrom('grid' as const, 'joint' as const), addDepartments: fc.subarray(departments) }),
+  });
+  const policy = fc
+    .uniqueArray(rule, { maxLength: 8, selector: (r) => r.id })
+    .map((rules): RoutingPolicy => ({ ...DEFAULTS, version: 4, rules }));
+  const facts = fc.record({
+    categoryCode: fc.constantFrom(...codes),
+    gridCode: fc.constantFrom('G-1', 'G-2'),
+    streetCode: fc.constantFrom('S-1', 'S-2', null),
+    departmentCount: fc.integer({ min: 1, max: 4 }),
+    safetyRisk: fc.boolean(),
+    affectedPeople: fc.integer({ min: 0, max: 300 }),
+    urgency: fc.constantFrom(...URGENCIES),
+    recentSameCategory: fc.integer({ min: 1, max: 8 }),
+  });
+
+  it('fires the matching rules in order, joint when any fired one says so, adding the union of their departments', () => {
+    fc.assert(
+      fc.property(policy, facts, (p, f) => {
+        const decision = decideRoute(f, p);
+        const fired = decision.rules.filter((id) => id !== 'default-grid').map((id) => p.rules.find((r) => r.id === id) as RoutingRule);
+        const inOrder = fired.every((r, i) => i === 0 || p.rules.indexOf(fired[i - 1]) < p.rules.indexOf(r));
+        const union = new Set(fired.flatMap((r) => r.outcome.addDepartments ?? []));
         return (
-          decision.route === (major ? 'joint' : 'grid') &&
-          decision.rules.length === decision.reasons.length &&
-          decision.rules.length >= 1
+          decision.policyVersion === 4 &&
+          inOrder &&
+          decision.reasons.length === decision.rules.length &&
+          decision.reasons.every((reason) => reason.length > 0) &&
+          decision.route === (fired.some((r) => r.outcome.route === 'joint') ? 'joint' : 'grid') &&
+          (decision.addDepartments ?? []).length === union.size &&
+          (decision.addDepartments ?? []).every((d) => union.has(d)) &&
+          (fired.length > 0 || decision.rules[0] === 'default-grid')
         );
       }),
     );
+  });
+
+  it('routes the same whatever the order of the rules', () => {
+    fc.assert(
+      fc.property(policy, facts, (p, f) => {
+        const reversed = { ...p, rules: [...p.rules].reverse() };
+        return decideRoute(f, p).route === decideRoute(f, reversed).route;
+      }),
+    );
+  });
+
+  it('never lets a later rule unfire an earlier one', () => {
+    fc.assert(
+      fc.property(policy, rule, facts, (p, extra, f) => {
+        fc.pre(!p.rules.some((r) => r.id === extra.id));
+        const before = decideRoute(f, p).rules.filter((id) => id !== 'default-grid');
+        const after = decideRoute(f, { ...p, rules: [...p.rules, extra] }).rules;
+        return before.every((id) => after.includes(id));
+      }),
+    );
+  });
+});
+
+describe('the departments of a joint case', () => {
+  it('keeps the category lead as lead and lets the others assist, each once', () => {
+    expect(caseDepartments('market', ['urban'], ['urban', 'water', 'market'])).toEqual([
+      { code: 'market', role: 'lead' },
+      { code: 'urban', role: 'assist' },
+      { code: 'water', role: 'assist' },
+    ]);
   });
 });

@@ -19,7 +19,8 @@ export class ReporterDto {
 }
 
 export class FileRequestDto {
-  @CodeField({ description: 'Grid the request comes from' }) gridCode: string;
+  @CodeField({ optional: true, description: 'Grid the request comes from; found from location when absent (one of the two is required)' })
+  gridCode?: string;
   @CodeField() categoryCode: string;
   @TextField({ max: 200 }) title: string;
   @TextField({ max: 5000 }) description: string;

@@ -1,20 +1,24 @@
-import { DomainError, toOffsetIso } from '@app/common';
+import { Actor, DomainError, toOffsetIso } from '@app/common';
 import { departmentTopic } from '@app/messaging';
 import { UnitOfWork, isUniqueViolation } from '@app/persistence';
-import { CategoryEntity, GridEntity } from '@app/reference-data';
+import { CategoryEntity, GridEntity, gridContaining } from '@app/reference-data';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { DeadlineClock } from '../calendar/deadline-clock';
 import { AssignmentEntity } from '../database/assignment.entity';
 import { RequestEntity } from '../database/request.entity';
-import { caseDeadlines } from '../domain/deadlines';
 import { EVENT_TYPES } from '../domain/event-types';
-import { decideRoute, DEFAULT_ROUTING_POLICY } from '../domain/routing-policy';
+import { caseDepartments, decideRoute } from '../domain/routing-policy';
 import { newTrackingNumber } from '../domain/tracking-number';
+import { findLikelyDuplicates } from '../link-duplicate/likely-duplicates';
 import { toRequestResponse } from '../request.mapper';
 import { RequestResponse } from '../request.responses';
+import { countRecentSameCategory, lockGridCategory } from '../routing-policy/recent-same-category';
+import { RoutingPolicyStore } from '../routing-policy/routing-policy.store';
 import { PendingEvent, RequestTimeline } from '../timeline/request-timeline';
 import { FileRequestCommand } from './file-request.command';
+import { FileRequestDto } from './file-request.dto';
 
 interface StoredAnswer {
   fingerprint: string;
@@ -26,11 +30,16 @@ export class FileRequestHandler implements ICommandHandler<FileRequestCommand> {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly timeline: RequestTimeline,
+    private readonly deadlineClock: DeadlineClock,
+    private readonly policies: RoutingPolicyStore,
   ) {}
 
   async execute(command: FileRequestCommand): Promise<RequestResponse> {
     const { actor, input, idempotencyKey } = command;
-    if (!actor.gridCodes.includes(input.gridCode)) {
+    if (input.gridCode === undefined && input.location === undefined) {
+      throw DomainError.invalid('CASEWORK.NO_GRID', 'gridCode or location is required: give the grid, or where the matter is');
+    }
+    if (input.gridCode !== undefined && !actor.gridCodes.includes(input.gridCode)) {
       throw DomainError.forbidden('CASEWORK.GRID_SCOPE', `gridCode: you do not work in grid ${input.gridCode}`);
     }
     const fingerprint = createHash('sha256').update(JSON.stringify(input)).digest('hex');
@@ -77,37 +86,32 @@ export class FileRequestHandler implements ICommandHandler<FileRequestCommand> {
   }
 
   private async file(manager: EntityManager, { actor, input }: FileRequestCommand): Promise<RequestResponse> {
-    const grid = await manager.getRepository(GridEntity).findOne({ where: { code: input.gridCode } });
-    if (!grid) throw DomainError.invalid('CASEWORK.UNKNOWN_GRID', `gridCode: no grid has code ${input.gridCode}`);
+    const grid = await this.findGrid(manager, actor, input);
     const category = await manager.getRepository(CategoryEntity).findOne({ where: { code: input.categoryCode } });
     if (!category) throw DomainError.invalid('CASEWORK.UNKNOWN_CATEGORY', `categoryCode: no category has code ${input.categoryCode}`);
 
-    const policy = DEFAULT_ROUTING_POLICY;
-    // Serialises filings of one category in one grid, so a cluster is counted exactly.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`cluster:${grid.id}:${category.code}`]);
-    // Counting up to the threshold is enough to decide, and stays cheap however many are open.
-    const [{ count }] = await manager.query(
-      `SELECT count(*)::int AS count FROM (
-         SELECT 1 FROM requests
-          WHERE grid_id = $1 AND category_code = $2 AND status IN ('open', 'in_progress')
-            AND created_at > now() - make_interval(hours => $3)
-          LIMIT $4) AS recent`,
-      [grid.id, category.code, policy.clusterWindowHours, policy.clusterThreshold],
-    );
+    // The version latest when this filing runs decides it; later versions never rewrite the decision.
+    const policy = await this.policies.latest(manager);
+    await lockGridCategory(manager, grid.id, category.code);
+    const count = await countRecentSameCategory(manager, grid.id, category.code, policy);
+    const location = input.location ? { ...input.location } : null;
+    const likelyDuplicates = await findLikelyDuplicates(manager, { gridId: grid.id, categoryCode: category.code, location }, policy);
     const now = new Date();
     const urgency = input.urgency ?? 'normal';
     const decision = decideRoute(
       {
         categoryCode: category.code,
+        gridCode: grid.code,
+        streetCode: grid.streetCode,
         departmentCount: 1 + category.assistingDepartmentCodes.length,
         safetyRisk: input.safetyRisk ?? false,
         affectedPeople: input.affectedPeople ?? 0,
         urgency,
-        openInGridWindow: count + 1,
+        recentSameCategory: count + 1,
       },
       policy,
     );
-    const deadlines = caseDeadlines(now, decision.route, urgency);
+    const deadlines = await this.deadlineClock.caseDeadlines(manager, category.code, now, decision.route, urgency);
 
     const request: RequestEntity = manager.getRepository(RequestEntity).create({
       id: randomUUID(),
@@ -117,7 +121,7 @@ export class FileRequestHandler implements ICommandHandler<FileRequestCommand> {
       categoryCode: category.code,
       title: input.title,
       description: input.description,
-      location: input.location ? { ...input.location } : null,
+      location,
       reporter: input.reporter ? { ...input.reporter } : null,
       safetyRisk: input.safetyRisk ?? false,
       affectedPeople: input.affectedPeople ?? 0,
@@ -129,6 +133,10 @@ export class FileRequestHandler implements ICommandHandler<FileRequestCommand> {
       filedBy: actor.userId,
       resolutionNote: null,
       resolvedAt: null,
+      reopenCount: 0,
+      closedAt: null,
+      duplicateOf: null,
+      duplicateCount: 0,
       lastSequence: 0,
       createdAt: now,
       updatedAt: now,
@@ -137,10 +145,7 @@ export class FileRequestHandler implements ICommandHandler<FileRequestCommand> {
 
     const assignments: AssignmentEntity[] =
       decision.route === 'joint'
-        ? [
-            { code: category.leadDepartmentCode, role: 'lead' as const },
-            ...category.assistingDepartmentCodes.map((code) => ({ code, role: 'assist' as const })),
-          ].map(({ code, role }) =>
+        ? caseDepartments(category.leadDepartmentCode, category.assistingDepartmentCodes, decision.addDepartments ?? []).map(({ code, role }) =>
             manager.getRepository(AssignmentEntity).create({
               id: randomUUID(),
               requestId: request.id,
@@ -155,6 +160,10 @@ export class FileRequestHandler implements ICommandHandler<FileRequestCommand> {
               resolvedAt: null,
               resolutionNote: null,
               deliveredAt: null,
+              returnReason: null,
+              returnedAt: null,
+              returnedByName: null,
+              reroutedTo: null,
               createdAt: now,
             }),
           )
@@ -200,6 +209,31 @@ export class FileRequestHandler implements ICommandHandler<FileRequestCommand> {
     ];
     await this.timeline.append(manager, request, events, now);
     request.lastSequence = events.length;
-    return toRequestResponse(request, assignments);
+    return { ...toRequestResponse(request, assignments), likelyDuplicates };
+  }
+
+  /** The grid named, or the one whose boundary holds the location; the filer must work in it. */
+  private async findGrid(manager: EntityManager, actor: Actor, input: FileRequestDto): Promise<GridEntity> {
+    if (input.gridCode !== undefined) {
+      const named = await manager.getRepository(GridEntity).findOne({ where: { code: input.gridCode } });
+      if (!named) throw DomainError.invalid('CASEWORK.UNKNOWN_GRID', `gridCode: no grid has code ${input.gridCode}`);
+      return named;
+    }
+    // execute() refused a filing with neither.
+    const location = input.location as NonNullable<FileRequestDto['location']>;
+    const bounded = await manager
+      .getRepository(GridEntity)
+      .createQueryBuilder('grid')
+      .where('grid.boundary IS NOT NULL')
+      .orderBy('grid.code', 'ASC')
+      .getMany();
+    const found = gridContaining(bounded, location);
+    if (!found) {
+      throw DomainError.invalid('CASEWORK.OUTSIDE_EVERY_GRID', `location: ${location.lat}, ${location.lng} lies outside every grid's boundary`);
+    }
+    if (!actor.gridCodes.includes(found.code)) {
+      throw DomainError.forbidden('CASEWORK.GRID_SCOPE', `location: it lies in grid ${found.code}, where you do not work`);
+    }
+    return found;
   }
 }

@@ -7,6 +7,7 @@ import { RequestEntity } from '../database/request.entity';
 import { canSeeRequest } from '../domain/visibility';
 import { toRequestResponse } from '../request.mapper';
 import { RequestResponse } from '../request.responses';
+import { findWhistles, summonedDepartments, toWhistleResponse } from '../whistle/whistle-records';
 import { GetRequestQuery } from './get-request.query';
 
 @QueryHandler(GetRequestQuery)
@@ -19,10 +20,17 @@ export class GetRequestHandler implements IQueryHandler<GetRequestQuery> {
     const assignments = await this.dataSource
       .getRepository(AssignmentEntity)
       .find({ where: { requestId }, order: { role: 'DESC', departmentCode: 'ASC' } });
-    if (!canSeeRequest(actor, request.gridCode, assignments.map((a) => a.departmentCode))) {
+    const whistles = await findWhistles(this.dataSource.manager, requestId);
+    if (!canSeeRequest(actor, request.gridCode, [...assignments.map((a) => a.departmentCode), ...summonedDepartments(whistles)])) {
       throw DomainError.forbidden('CASEWORK.REQUEST_SCOPE', 'this request is outside your grids or department');
     }
     const timeline = await this.dataSource.getRepository(RequestEventEntity).find({ where: { requestId }, order: { sequence: 'ASC' } });
-    return toRequestResponse(request, assignments, timeline);
+    const now = new Date();
+    return toRequestResponse(
+      request,
+      assignments,
+      timeline,
+      whistles.map((w) => toWhistleResponse(w, now)),
+    );
   }
 }

@@ -6,7 +6,7 @@ import { AssignmentEntity } from '../database/assignment.entity';
 import { lockAssignment } from '../database/request-locks';
 import { RequestEntity } from '../database/request.entity';
 import { EVENT_TYPES } from '../domain/event-types';
-import { assertAssignmentTransition, jointCaseIsResolved } from '../domain/lifecycle';
+import { assertAssignmentTransition, assertRequestTransition, openAssistingParts } from '../domain/lifecycle';
 import { toAssignmentSummary } from '../request.mapper';
 import { AssignmentSummary } from '../request.responses';
 import { PendingEvent, RequestTimeline } from '../timeline/request-timeline';
@@ -27,6 +27,17 @@ export class ResolveAssignmentHandler implements ICommandHandler<ResolveAssignme
       if (assignment.claimedBy !== actor.userId) {
         throw DomainError.forbidden('CASEWORK.NOT_CLAIMANT', `only ${assignment.claimedByName}, who claimed it, may resolve this assignment`);
       }
+      // An assisting department's note is its reply to the lead; the lead's note is the one answer to the citizen.
+      if (assignment.role === 'lead') {
+        const open = openAssistingParts(await manager.getRepository(AssignmentEntity).find({ where: { requestId: request.id } }));
+        if (open.length > 0) {
+          throw DomainError.conflict(
+            'CASEWORK.ASSISTING_PARTS_OPEN',
+            `cannot resolve the lead part: assisting parts still open: ${open.map((a) => `${a.departmentCode} (${a.status})`).join(', ')}`,
+          );
+        }
+        assertRequestTransition(request.status, 'resolved', 'resolve');
+      }
       const now = new Date();
       Object.assign(assignment, { status: 'resolved', resolvedAt: now, resolutionNote: note });
       await manager.getRepository(AssignmentEntity).update(assignment.id, { status: 'resolved', resolvedAt: now, resolutionNote: note });
@@ -37,12 +48,9 @@ export class ResolveAssignmentHandler implements ICommandHandler<ResolveAssignme
           payload: { assignmentId: assignment.id, departmentCode: assignment.departmentCode, role: assignment.role, note },
         },
       ];
-      const all = await manager.getRepository(AssignmentEntity).find({ where: { requestId: request.id } });
-      if (jointCaseIsResolved(all)) {
-        const lead = all.find((a) => a.role === 'lead' && a.status === 'resolved') ?? assignment;
-        const resolutionNote = lead.resolutionNote ?? note;
-        await manager.getRepository(RequestEntity).update(request.id, { status: 'resolved', resolvedAt: now, resolutionNote });
-        events.push({ type: EVENT_TYPES.requestResolved, payload: { status: 'resolved', from: request.status, note: resolutionNote } });
+      if (assignment.role === 'lead') {
+        await manager.getRepository(RequestEntity).update(request.id, { status: 'resolved', resolvedAt: now, resolutionNote: note });
+        events.push({ type: EVENT_TYPES.requestResolved, payload: { status: 'resolved', from: request.status, note } });
       }
       await this.timeline.append(manager, request, events, now);
       return toAssignmentSummary(assignment);

@@ -1,24 +1,32 @@
-import { Roles } from '@app/common/http';
-import { Controller, Get } from '@nestjs/common';
+import { Actor } from '@app/common';
+import { CurrentActor, Roles } from '@app/common/http';
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DEFAULT_ROUTING_POLICY, GRID_RULE_ID, JOINT_RULES } from '../domain/routing-policy';
+import { GetRoutingPolicyQuery } from './get-routing-policy.query';
+import { RoutingPolicyResponse, SaveRoutingPolicyDto } from './routing-policy.dto';
+import { SaveRoutingPolicyCommand } from './save-routing-policy.command';
 
-/** The policy in force: its version, thresholds and rules in the order they are tried. */
+/** The policy in force: its version, its rules in the order they are tried, and its thresholds. */
 @ApiTags('routing')
 @ApiBearerAuth()
 @Controller('routing-policy')
 export class RoutingPolicyController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
   @Get()
   @Roles('admin')
-  current(): { version: number; thresholds: Record<string, number>; rules: { id: string; summary: string; outcome: 'joint' | 'grid' }[] } {
-    const { version, ...thresholds } = DEFAULT_ROUTING_POLICY;
-    return {
-      version,
-      thresholds,
-      rules: [
-        ...JOINT_RULES.map((rule) => ({ id: rule.id, summary: rule.summary, outcome: 'joint' as const })),
-        { id: GRID_RULE_ID, summary: 'no joint rule is met', outcome: 'grid' },
-      ],
-    };
+  current(): Promise<RoutingPolicyResponse> {
+    return this.queryBus.execute(new GetRoutingPolicyQuery());
+  }
+
+  /** Saves the rules as the next version and answers it; requests filed before keep their decisions. */
+  @Put()
+  @Roles('admin')
+  save(@CurrentActor() actor: Actor, @Body() body: SaveRoutingPolicyDto): Promise<RoutingPolicyResponse> {
+    return this.commandBus.execute(new SaveRoutingPolicyCommand(actor, body));
   }
 }

@@ -3,7 +3,8 @@ import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/co
 /** Flattens nested validation errors into "field.path message" lines. */
 export function describeValidationErrors(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
-    const path = parent ? `${parent}.${error.property}` : error.property;
+    // Array items read as rules[2], the way the client wrote the body.
+    const path = !parent ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
     const own = Object.values(error.constraints ?? {}).map((text) =>
       text.startsWith(error.property) ? `${path}${text.slice(error.property.length)}` : `${path}: ${text}`,
     );

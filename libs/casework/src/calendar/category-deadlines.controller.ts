@@ -1,0 +1,30 @@
+import { Actor } from '@app/common';
+import { CurrentActor, Roles } from '@app/common/http';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CategoryDeadlinesDto, CategoryDeadlinesResponse } from './category-deadlines.dto';
+import { GetCategoryDeadlinesQuery } from './get-category-deadlines.query';
+import { SetCategoryDeadlinesCommand } from './set-category-deadlines.command';
+
+/** Deadlines per category, in working hours or days on the calendar; defaults where unset. */
+@ApiTags('deadlines')
+@ApiBearerAuth()
+@Controller('categories/:code/deadlines')
+export class CategoryDeadlinesController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Get()
+  get(@Param('code') code: string): Promise<CategoryDeadlinesResponse> {
+    return this.queryBus.execute(new GetCategoryDeadlinesQuery(code));
+  }
+
+  @Put()
+  @Roles('admin')
+  set(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() body: CategoryDeadlinesDto): Promise<CategoryDeadlinesResponse> {
+    return this.commandBus.execute(new SetCategoryDeadlinesCommand(actor, code, body));
+  }
+}

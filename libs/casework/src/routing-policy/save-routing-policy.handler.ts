@@ -1,0 +1,52 @@
+import { DomainError } from '@app/common';
+import { UnitOfWork } from '@app/persistence';
+import { DepartmentEntity } from '@app/reference-data';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { In } from 'typeorm';
+import { RoutingRule, rulesProblem } from '../domain/routing-policy';
+import { RoutingPolicyStore } from './routing-policy.store';
+import { RoutingPolicyResponse } from './routing-policy.dto';
+import { toRoutingPolicyResponse } from './routing-policy.mapper';
+import { SaveRoutingPolicyCommand } from './save-routing-policy.command';
+
+/** Saves the rules as the next version; decisions already taken keep the version they name. */
+@CommandHandler(SaveRoutingPolicyCommand)
+export class SaveRoutingPolicyHandler implements ICommandHandler<SaveRoutingPolicyCommand> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly policies: RoutingPolicyStore,
+  ) {}
+
+  async execute({ actor, input }: SaveRoutingPolicyCommand): Promise<RoutingPolicyResponse> {
+    // Plain objects: only the validated fields reach the stored JSON.
+    const rules: RoutingRule[] = input.rules.map(({ id, description, when, outcome }) => ({
+      id,
+      description,
+      when: { ...when },
+      outcome: { ...outcome },
+    }));
+    return this.unitOfWork.run(async (manager) => {
+      const named = [...new Set(rules.flatMap((rule) => rule.outcome.addDepartments ?? []))];
+      const known = new Set(
+        named.length === 0
+          ? []
+          : (await manager.getRepository(DepartmentEntity).find({ select: { code: true }, where: { code: In(named) } })).map((d) => d.code),
+      );
+      const problem = rulesProblem(rules, known);
+      if (problem) throw DomainError.invalid('ROUTING.BAD_RULE', problem);
+      await this.policies.lockForChange(manager);
+      const previous = await this.policies.latest(manager);
+      const saved = await this.policies.append(
+        manager,
+        rules,
+        {
+          windowHours: input.windowHours ?? previous.windowHours,
+          duplicateRadiusMeters: input.duplicateRadiusMeters ?? previous.duplicateRadiusMeters,
+          clusterThreshold: input.clusterThreshold ?? previous.clusterThreshold,
+        },
+        actor.username,
+      );
+      return toRoutingPolicyResponse(saved);
+    });
+  }
+}
