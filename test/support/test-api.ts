@@ -12,6 +12,12 @@ export interface TestApi {
 }
 
 /** The api in this process against the real PostgreSQL and Kafka; department handlers too when asked. */
+/**
+ * The monitoring projector's consumer group: read models live in one database, and engineers'
+ * test databases share one Kafka, so each database gets its own group.
+ */
+process.env.MONITORING_PROJECTOR_GROUP ??= `monitoring-projector.${new URL(TEST_DATABASE_URL).pathname.slice(1)}`;
+
 export async function startTestApi(options: { withDepartmentHandlers?: boolean; env?: Record<string, string> } = {}): Promise<TestApi> {
   const config = loadConfig(testEnv(options.env));
   const app = await createApi({

@@ -29,8 +29,9 @@ export class DepartmentConsumers implements OnApplicationBootstrap, BeforeApplic
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.refresh();
+  onApplicationBootstrap(): void {
+    // Joining groups can take long (a dead member's session must expire): never hold up start-up.
+    this.refreshing = this.refresh();
     this.timer = setInterval(() => {
       this.refreshing = this.refreshing.then(() => this.refresh());
     }, this.config.departmentRefreshMs);
@@ -52,15 +53,20 @@ export class DepartmentConsumers implements OnApplicationBootstrap, BeforeApplic
   async refresh(): Promise<void> {
     try {
       const departments = await this.dataSource.getRepository(DepartmentEntity).find({ select: { code: true } });
-      for (const { code } of departments) {
-        if (this.stopped || this.subscriptions.has(code)) continue;
-        const group = consumerGroupOf(code);
-        const subscription = await this.consumer.consume(group, departmentTopic(code), (envelope, manager) =>
-          this.handle(group, code, envelope, manager),
-        );
-        this.subscriptions.set(code, subscription);
-        this.logger.log({ department: code, group }, 'department handler joined');
-      }
+      const fresh = departments.map((d) => d.code).filter((code) => !this.subscriptions.has(code));
+      // In parallel: one group slow to join must not keep the others waiting.
+      await Promise.all(
+        fresh.map(async (code) => {
+          if (this.stopped) return;
+          const group = consumerGroupOf(code);
+          const subscription = await this.consumer.consume(group, departmentTopic(code), (envelope, manager) =>
+            this.handle(group, code, envelope, manager),
+          );
+          if (this.stopped) return void (await subscription.close());
+          this.subscriptions.set(code, subscription);
+          this.logger.log({ department: code, group }, 'department handler joined');
+        }),
+      );
     } catch (error) {
       this.logger.warn({ err: error }, 'could not refresh department consumers; will try again');
     }

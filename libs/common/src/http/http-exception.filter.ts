@@ -30,6 +30,7 @@ interface ErrorBody {
   message: string;
   code?: string;
   correlationId?: string;
+  details?: unknown;
 }
 
 /** Every HTTP error leaves as {statusCode, error, message}; unknown errors hide their details. */
@@ -40,7 +41,8 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    // Errors we raise on purpose (a 503 from a readiness probe) are answers, not faults.
+    if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception, correlationId: body.correlationId }, 'unhandled error');
     }
     response.status(body.statusCode).json(body);
@@ -60,6 +62,14 @@ export class HttpErrorFilter implements ExceptionFilter {
           : Array.isArray((raw as { message?: unknown }).message)
             ? ((raw as { message: string[] }).message).join('; ')
             : String((raw as { message?: unknown }).message ?? exception.message);
+      const details = typeof raw === 'object' && raw !== null ? (raw as { details?: unknown }).details : undefined;
+      if (details && typeof details === 'object') {
+        // A failed health check: say which dependency is down and keep the per-dependency details.
+        const down = Object.entries(details as Record<string, { status?: string }>)
+          .filter(([, check]) => check?.status !== 'up')
+          .map(([name]) => name);
+        return { statusCode, error: REASON[statusCode] ?? exception.name, message: `not ready: ${down.join(', ')} down`, details };
+      }
       return { statusCode, error: REASON[statusCode] ?? exception.name, message };
     }
     const correlationId = currentCorrelationId();

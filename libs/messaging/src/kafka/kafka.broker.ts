@@ -16,6 +16,9 @@ function headersOf(raw: Record<string, unknown> | undefined): Record<string, str
   return headers;
 }
 
+const RESTART_BASE_MS = 500;
+const RESTART_MAX_MS = 10_000;
+
 /** kafkajs behind the messaging port. */
 export class KafkaMessageBroker extends MessageBroker {
   private readonly kafka: Kafka;
@@ -23,7 +26,7 @@ export class KafkaMessageBroker extends MessageBroker {
   private producerConnecting: Promise<Producer> | null = null;
   private admin: Admin | null = null;
   private readonly knownTopics = new Set<string>();
-  private readonly consumers = new Set<Consumer>();
+  private readonly subscriptions = new Set<Subscription>();
 
   private readonly logger = new Logger('Kafka');
 
@@ -110,32 +113,76 @@ export class KafkaMessageBroker extends MessageBroker {
 
   async subscribe(groupId: string, topic: string, handler: MessageHandler): Promise<Subscription> {
     await this.ensureTopics([topic]);
-    const consumer = this.kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      autoCommit: true,
-      // One message at a time per partition: the handler decides retries and dead-lettering,
-      // so a message reaches here again only after a crash (at-least-once).
-      eachMessage: async ({ topic: from, partition, message }) => {
-        const incoming: IncomingMessage = {
-          topic: from,
-          partition,
-          offset: message.offset,
-          key: message.key ? message.key.toString('utf8') : null,
-          value: message.value ? message.value.toString('utf8') : null,
-          headers: headersOf(message.headers as Record<string, unknown>),
-        };
-        await handler(incoming);
-      },
-    });
-    this.consumers.add(consumer);
-    return {
+    // kafkajs' own restart after a crash cannot be cancelled: a consumer closed during a broker
+    // outage would come back and rejoin its group. So kafkajs never restarts; a crash starts a
+    // fresh consumer here, on a timer that close() cancels.
+    let closed = false;
+    let current: Consumer | null = null;
+    let timer: NodeJS.Timeout | null = null;
+    let failures = 0;
+    const restartLater = (): void => {
+      if (closed) return;
+      failures += 1;
+      timer = setTimeout(() => {
+        timer = null;
+        start().catch(restartLater);
+      }, Math.min(RESTART_MAX_MS, RESTART_BASE_MS * 2 ** (failures - 1)));
+    };
+    const start = async (): Promise<void> => {
+      if (closed) return;
+      const consumer = this.kafka.consumer({
+        groupId,
+        sessionTimeout: 30_000,
+        heartbeatInterval: 3_000,
+        retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5_000, restartOnFailure: async () => false },
+      });
+      current = consumer;
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (consumer !== current || closed) return;
+        this.logger.warn({ groupId, err: payload.error }, 'consumer crashed; starting a fresh one');
+        restartLater();
+      });
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        failures = 0;
+      });
+      try {
+        await consumer.connect();
+        if (closed) return void (await consumer.disconnect());
+        await consumer.subscribe({ topic, fromBeginning: true });
+        await consumer.run({
+          autoCommit: true,
+          // One message at a time per partition: the handler decides retries and dead-lettering,
+          // so a message reaches here again only after a crash (at-least-once).
+          eachMessage: async ({ topic: from, partition, message }) => {
+            const incoming: IncomingMessage = {
+              topic: from,
+              partition,
+              offset: message.offset,
+              key: message.key ? message.key.toString('utf8') : null,
+              value: message.value ? message.value.toString('utf8') : null,
+              headers: headersOf(message.headers as Record<string, unknown>),
+            };
+            await handler(incoming);
+          },
+        });
+        // Closed while this consumer was starting: close() disconnected the one before it.
+        if (closed) await consumer.disconnect();
+      } catch (error) {
+        await consumer.disconnect().catch(() => undefined);
+        throw error;
+      }
+    };
+    await start();
+    const subscription: Subscription = {
       close: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect();
+        closed = true;
+        if (timer) clearTimeout(timer);
+        this.subscriptions.delete(subscription);
+        await current?.disconnect();
       },
     };
+    this.subscriptions.add(subscription);
+    return subscription;
   }
 
   async ping(): Promise<void> {
@@ -144,8 +191,7 @@ export class KafkaMessageBroker extends MessageBroker {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
-    this.consumers.clear();
+    await Promise.allSettled([...this.subscriptions].map((c) => c.close()));
     await Promise.allSettled([this.producer?.disconnect(), this.admin?.disconnect()]);
     this.producer = null;
     this.producerConnecting = null;
