@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: makes sure PostgreSQL and the local Kafka broker are up, runs the three test tiers
-// (unit, http, integration) and ends with one line "N passed, N failed".
+// `npm test`: makes sure PostgreSQL and the local Kafka broker are up (and Chromium for the browser
+// tier), runs the test tiers (unit, http, integration, browser) and ends with one line "N passed, N failed".
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,7 +12,9 @@ const tiers = [
   { name: 'unit', config: 'test/jest.unit.config.js', needsServices: false },
   { name: 'http', config: 'test/jest.http.config.js', needsServices: true },
   { name: 'integration', config: 'test/jest.integration.config.js', needsServices: true },
+  { name: 'browser', config: 'test/jest.browser.config.js', needsServices: true, needsChromium: true },
 ];
+const CHROMIUM = '/usr/bin/chromium';
 const only = process.argv.slice(2);
 const selected = only.length ? tiers.filter((t) => only.includes(t.name)) : tiers;
 
@@ -34,6 +36,25 @@ function ensurePostgres() {
     process.exit(1);
   }
 }
+
+/** The browser tier drives Debian's Chromium; installed with apt-get when missing and we may. */
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) {
+    console.error(`The browser tests need Chromium at ${CHROMIUM}: run "sudo apt-get install -y chromium" (Debian), then npm test again.`);
+    process.exit(1);
+  }
+  console.log(`Chromium is not at ${CHROMIUM}; installing Debian's chromium with apt-get`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env }) : update;
+  if (install.status !== 0 || !existsSync(CHROMIUM)) {
+    console.error(`Could not install Chromium at ${CHROMIUM} (apt-get failed); the browser tests need it.`);
+    process.exit(1);
+  }
+}
+
+if (selected.some((t) => t.needsChromium)) ensureChromium();
 
 if (selected.some((t) => t.needsServices)) {
   if (!process.env.TEST_DATABASE_URL) ensurePostgres();
@@ -65,7 +86,8 @@ for (const tier of selected) {
   const output = join(resultsDir, `${tier.name}.json`);
   const run = spawnSync(
     'npx',
-    ['jest', '-c', tier.config, '--runInBand', '--json', `--outputFile=${output}`],
+    // --forceExit: kafkajs can keep a socket open for a while after the last test has closed its apps.
+    ['jest', '-c', tier.config, '--runInBand', '--forceExit', '--json', `--outputFile=${output}`],
     { cwd: root, stdio: 'inherit', env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1' } },
   );
   try {

@@ -2,6 +2,7 @@ import { AppConfig } from '@app/common';
 import { CaseworkModule } from '@app/casework';
 import { DeptHandlingModule } from '@app/dept-handling';
 import { IdentityModule } from '@app/identity';
+import { MonitoringModule } from '@app/monitoring';
 import { DemoCounty, PlatformModule } from '@app/operations';
 import { ReferenceDataModule } from '@app/reference-data';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -24,6 +25,7 @@ export class ApiModule {
         IdentityModule,
         ReferenceDataModule,
         CaseworkModule,
+        MonitoringModule,
         ...(options.withDepartmentHandlers ? [DeptHandlingModule] : []),
       ],
       providers: [DemoCounty],

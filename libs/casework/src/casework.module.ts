@@ -8,6 +8,7 @@ import { GetCalendarHandler } from './calendar/get-calendar.handler';
 import { GetCategoryDeadlinesHandler } from './calendar/get-category-deadlines.handler';
 import { SetCategoryDeadlinesHandler } from './calendar/set-category-deadlines.handler';
 import { UpdateCalendarHandler } from './calendar/update-calendar.handler';
+import { DeadlineAlerts } from './deadline-watch/deadline-alerts';
 import { DeadlineWatcher } from './deadline-watch/deadline-watcher';
 import { OverdueAssignments } from './deadline-watch/overdue-assignments';
 import { OverdueGridTasks } from './deadline-watch/overdue-grid-tasks';
@@ -110,6 +111,7 @@ export const CaseworkEntities = [
     SetCategoryDeadlinesHandler,
     OverdueGridTasks,
     OverdueAssignments,
+    DeadlineAlerts,
     DeadlineWatcher,
     // whistle, returns and feedback providers
     BlowWhistleHandler,

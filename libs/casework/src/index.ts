@@ -5,3 +5,7 @@ export * from './database/assignment.entity';
 export * from './database/request-event.entity';
 export * from './domain/event-types';
 export * from './escalate-request/escalate-request.command';
+export { workingMinutesBetween, addWorkingMinutes, DEFAULT_CALENDAR } from './domain/deadlines';
+export type { WorkingCalendar } from './domain/deadlines';
+export { DeadlineClock } from './calendar/deadline-clock';
+export * from './deadline-watch/leaders-alerted.event';

@@ -47,6 +47,9 @@ export function configureHttp(app: INestApplication, options: { docs: boolean })
       { path: 'health', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
       { path: 'metrics', method: RequestMethod.GET },
+      // The leaders' dashboard page and its assets (its data comes from /api/v1/monitoring).
+      { path: 'dashboard', method: RequestMethod.GET },
+      { path: 'dashboard/{*path}', method: RequestMethod.GET },
     ],
   });
   app.useGlobalPipes(createValidationPipe());

@@ -41,7 +41,11 @@ export class PlatformModule implements NestModule {
               const correlationId = peekCorrelationId();
               return correlationId ? { correlationId } : {};
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.access_token'],
+            // An event stream takes its token in the query (EventSource sends no headers): never log it.
+            serializers: {
+              req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/([?&]access_token=)[^&]*/, '$1[Redacted]') }),
+            },
             autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
           },
         }),

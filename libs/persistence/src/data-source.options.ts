@@ -3,6 +3,8 @@ import { InitialSchema1764230400000 } from './migrations/1764230400000-initial-s
 import { RoutingAndIntake1764300000000 } from './migrations/1764300000000-routing-and-intake';
 import { CalendarAndEscalation1764300100000 } from './migrations/1764300100000-calendar-and-escalation';
 import { WhistleReturnsFeedback1764300200000 } from './migrations/1764300200000-whistle-returns-feedback';
+import { MonitoringReadModels1764400000000 } from './migrations/1764400000000-monitoring-read-models';
+import { LeaderAlerts1764400100000 } from './migrations/1764400100000-leader-alerts';
 
 /** Every migration, in order; the api applies pending ones at start-up unless MIGRATIONS_RUN=false. */
 export const MIGRATIONS = [
@@ -10,6 +12,8 @@ export const MIGRATIONS = [
   RoutingAndIntake1764300000000,
   CalendarAndEscalation1764300100000,
   WhistleReturnsFeedback1764300200000,
+  MonitoringReadModels1764400000000,
+  LeaderAlerts1764400100000,
 ];
 
 export function postgresOptions(url: string, poolSize: number): DataSourceOptions {

@@ -1,4 +1,14 @@
-import { addWorkingDays, addWorkingMinutes, caseDeadlines, DEFAULT_CALENDAR, DEFAULT_DEADLINES, leadersDueAfter, WorkingCalendar } from './deadlines';
+import fc from 'fast-check';
+import {
+  addWorkingDays,
+  addWorkingMinutes,
+  caseDeadlines,
+  DEFAULT_CALENDAR,
+  DEFAULT_DEADLINES,
+  leadersDueAfter,
+  WorkingCalendar,
+  workingMinutesBetween,
+} from './deadlines';
 
 // Local county time is UTC+8; 2026-11-27 is a Friday.
 const at = (local: string): Date => new Date(`${local}+08:00`);
@@ -100,5 +110,37 @@ describe('working-time deadlines', () => {
       expect(leadersDueAfter(at('2026-11-27T17:00:00'), DEFAULT_DEADLINES)).toEqual(at('2026-11-30T10:30:00'));
       expect(leadersDueAfter(at('2026-09-30T17:00:00'), DEFAULT_DEADLINES, nationalDay)).toEqual(at('2026-10-08T10:30:00'));
     });
+  });
+});
+
+describe('working minutes between two instants', () => {
+  it('counts a morning and an afternoon, not the lunch break', () => {
+    expect(workingMinutesBetween(at('2026-11-25T11:00:00'), at('2026-11-25T14:30:00'))).toBe(120);
+  });
+
+  it('counts nothing at night, over a weekend or backwards', () => {
+    expect(workingMinutesBetween(at('2026-11-25T18:00:00'), at('2026-11-26T08:59:00'))).toBe(0);
+    expect(workingMinutesBetween(at('2026-11-28T09:00:00'), at('2026-11-29T17:00:00'))).toBe(0);
+    expect(workingMinutesBetween(at('2026-11-26T10:00:00'), at('2026-11-25T10:00:00'))).toBe(0);
+  });
+
+  it('skips a holiday and counts a make-up day', () => {
+    const calendar: WorkingCalendar = { ...DEFAULT_CALENDAR, holidays: new Set(['2026-11-30']), makeUpWorkdays: new Set(['2026-11-29']) };
+    // Fri 16:30-17:30 (60) + Sun make-up day (420) + Mon holiday (0) + Tue 09:00-10:00 (60)
+    expect(workingMinutesBetween(at('2026-11-27T16:30:00'), at('2026-12-01T10:00:00'), calendar)).toBe(540);
+  });
+
+  it('is the inverse of addWorkingMinutes', () => {
+    const calendar: WorkingCalendar = { ...DEFAULT_CALENDAR, holidays: new Set(['2026-12-01']) };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse('2026-11-20T00:00:00Z'), max: Date.parse('2026-12-20T00:00:00Z') }),
+        fc.integer({ min: 1, max: 5000 }),
+        (start, minutes) => {
+          const from = new Date(start);
+          expect(workingMinutesBetween(from, addWorkingMinutes(from, minutes, calendar), calendar)).toBeCloseTo(minutes, 6);
+        },
+      ),
+    );
   });
 });

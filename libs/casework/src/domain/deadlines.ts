@@ -70,6 +70,29 @@ export function addWorkingMinutes(from: Date, minutes: number, calendar: Working
   throw new RangeError('the calendar has no working time within ten years');
 }
 
+/**
+ * Working minutes on the calendar between two instants (0 when `to` is not after `from`):
+ * the inverse of addWorkingMinutes, for measuring how long something took in office time.
+ */
+export function workingMinutesBetween(from: Date, to: Date, calendar: WorkingCalendar = DEFAULT_CALENDAR): number {
+  const end = to.getTime();
+  let cursor = from.getTime();
+  if (!(end > cursor)) return 0;
+  let total = 0;
+  while (cursor < end) {
+    const dayStart = localDayStart(cursor, calendar);
+    if (isWorkingDay(dayStart, calendar)) {
+      for (const period of calendar.periods) {
+        const start = Math.max(cursor, dayStart + period.start * 60_000);
+        const stop = Math.min(end, dayStart + period.end * 60_000);
+        if (stop > start) total += stop - start;
+      }
+    }
+    cursor = dayStart + DAY_MS;
+  }
+  return total / 60_000;
+}
+
 export function addWorkingDays(from: Date, days: number, calendar: WorkingCalendar = DEFAULT_CALENDAR): Date {
   return addWorkingMinutes(from, days * workingMinutesPerDay(calendar), calendar);
 }

@@ -10,6 +10,8 @@ export const EVENT_TYPES = {
   assignmentResolved: 'assignment.resolved',
   assignmentReminded: 'assignment.reminded',
   assignmentEscalatedToLeaders: 'assignment.escalated_to_leaders',
+  requestDeadlineNear: 'request.deadline_near',
+  requestDeadlineBreached: 'request.deadline_breached',
   requestWhistleBlown: 'request.whistle_blown',
   requestWhistleArrival: 'request.whistle_arrival',
   assignmentReturned: 'assignment.returned',
