@@ -144,11 +144,15 @@ export class KafkaMessageBroker extends MessageBroker {
       });
       consumer.on(consumer.events.GROUP_JOIN, () => {
         failures = 0;
+        // Last guard: a join that kafkajs was still retrying when close() came leaves at once.
+        if (closed) void consumer.disconnect();
       });
       try {
         await consumer.connect();
         if (closed) return void (await consumer.disconnect());
         await consumer.subscribe({ topic, fromBeginning: true });
+        // Checked again right before joining the group: close() may have come while subscribing.
+        if (closed) return void (await consumer.disconnect());
         await consumer.run({
           autoCommit: true,
           // One message at a time per partition: the handler decides retries and dead-lettering,

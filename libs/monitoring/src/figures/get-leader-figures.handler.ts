@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { LeaderFigures } from './figures.response';
-import { readFigures } from './figures-reader';
+import { readGridFigures } from './figures-reader';
 import { GetLeaderFiguresQuery } from './get-leader-figures.query';
 import { leaderScope } from './monitoring-access';
 import { parsePeriod } from './monitoring-period';
@@ -13,9 +13,8 @@ export class GetLeaderFiguresHandler implements IQueryHandler<GetLeaderFiguresQu
   async execute({ actor, from, to }: GetLeaderFiguresQuery): Promise<LeaderFigures> {
     const period = parsePeriod(from, to);
     const scope = leaderScope(actor);
-    const manager = this.dataSource.manager;
-    const grids = [];
-    for (const code of scope.codes) grids.push(await readFigures(manager, { kind: 'grid', code, codes: [code] }, period));
-    return { period: { from: period.from, to: period.to }, grids, total: await readFigures(manager, scope, period) };
+    // Each grid's figures and the total from one pass per figure query (grouping sets).
+    const { grids, total } = await readGridFigures(this.dataSource.manager, scope, period);
+    return { period: { from: period.from, to: period.to }, grids, total };
   }
 }

@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const REQUEST_FIGURES =
   'INCLUDE (status, due_at, resolved_at, reopen_count, citizen_resolved, citizen_satisfied, resolved_on_time, resolve_working_minutes)';
 const ASSIGNMENT_FIGURES =
-  'INCLUDE (status, due_at, claim_due_at, claimed_at, claimed_on_time, claim_working_minutes, resolved_at, resolved_on_time, resolve_working_minutes, reopen_count)';
+  'INCLUDE (request_id, status, due_at, claim_due_at, claimed_at, claimed_on_time, claim_working_minutes, resolved_at, resolved_on_time, resolve_working_minutes, reopen_count)';
 
 /**
  * Schema for the monitoring read models (projections of the request events on
@@ -49,6 +49,8 @@ export class MonitoringReadModels1764400000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX mon_requests_grid_filed_idx ON mon_requests (grid_code, filed_at) ${REQUEST_FIGURES}`);
     await q.query(`CREATE INDEX mon_requests_street_filed_idx ON mon_requests (street_code, filed_at) ${REQUEST_FIGURES}`);
+    // A department's feedback: its assignments' requests' verdicts, read from the index alone.
+    await q.query(`CREATE INDEX mon_requests_feedback_idx ON mon_requests (request_id) INCLUDE (citizen_resolved, citizen_satisfied)`);
     await q.query(`CREATE INDEX mon_requests_grid_resolved_idx ON mon_requests (grid_code, resolved_at) WHERE resolved_at IS NOT NULL`);
     await q.query(`CREATE INDEX mon_requests_street_resolved_idx ON mon_requests (street_code, resolved_at) WHERE resolved_at IS NOT NULL`);
     await q.query(`CREATE INDEX mon_requests_open_due_idx ON mon_requests (due_at) WHERE status IN ('open', 'in_progress')`);
