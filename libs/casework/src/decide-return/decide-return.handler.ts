@@ -3,11 +3,11 @@ import { departmentTopic } from '@app/messaging';
 import { UnitOfWork } from '@app/persistence';
 import { DepartmentEntity } from '@app/reference-data';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DeadlineClock } from '../calendar/deadline-clock';
 import { AssignmentEntity } from '../database/assignment.entity';
 import { lockAssignment } from '../database/request-locks';
+import { assignmentCreated, newAssignment } from '../database/new-assignment';
 import { RequestEntity } from '../database/request.entity';
 import { CaseDeadlines } from '../domain/deadlines';
 import { EVENT_TYPES } from '../domain/event-types';
@@ -119,26 +119,7 @@ export class DecideReturnHandler implements ICommandHandler<DecideReturnCommand>
     if (await manager.getRepository(AssignmentEntity).exists({ where: { requestId: request.id, departmentCode } })) {
       throw DomainError.conflict('CASEWORK.ALREADY_ASSIGNED', `cannot reroute: department ${departmentCode} already has an assignment on this request`);
     }
-    const rerouted = manager.getRepository(AssignmentEntity).create({
-      id: randomUUID(),
-      requestId: request.id,
-      departmentCode,
-      role: assignment.role,
-      status: 'unclaimed',
-      claimDueAt: claimBy,
-      dueAt: assignment.dueAt,
-      claimedBy: null,
-      claimedByName: null,
-      claimedAt: null,
-      resolvedAt: null,
-      resolutionNote: null,
-      deliveredAt: null,
-      returnReason: null,
-      returnedAt: null,
-      returnedByName: null,
-      reroutedTo: null,
-      createdAt: now,
-    });
+    const rerouted = newAssignment(request.id, departmentCode, assignment.role, { claimBy, dueAt: assignment.dueAt }, now);
     await manager.getRepository(AssignmentEntity).insert(rerouted);
     assignment.reroutedTo = rerouted.id;
     await manager.getRepository(AssignmentEntity).update(assignment.id, { reroutedTo: rerouted.id });
@@ -157,22 +138,7 @@ export class DecideReturnHandler implements ICommandHandler<DecideReturnCommand>
             returnReason: assignment.returnReason,
           },
         },
-        {
-          type: EVENT_TYPES.assignmentCreated,
-          payload: {
-            assignmentId: rerouted.id,
-            departmentCode,
-            role: rerouted.role,
-            trackingNo: request.trackingNo,
-            gridCode: request.gridCode,
-            categoryCode: request.categoryCode,
-            title: request.title,
-            urgency: request.urgency,
-            claimDueAt: toOffsetIso(rerouted.claimDueAt),
-            dueAt: toOffsetIso(rerouted.dueAt),
-          },
-          alsoTo: [departmentTopic(departmentCode)],
-        },
+        assignmentCreated(request, rerouted),
       ],
       now,
     );

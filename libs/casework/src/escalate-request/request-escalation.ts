@@ -1,11 +1,10 @@
 import { Actor, toOffsetIso } from '@app/common';
-import { departmentTopic } from '@app/messaging';
 import { CategoryEntity, GridEntity } from '@app/reference-data';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DeadlineClock } from '../calendar/deadline-clock';
 import { AssignmentEntity } from '../database/assignment.entity';
+import { assignmentCreated, newAssignment } from '../database/new-assignment';
 import { RequestEntity } from '../database/request.entity';
 import { assertCanEscalate, escalationDecision } from '../domain/escalation';
 import { EVENT_TYPES } from '../domain/event-types';
@@ -53,26 +52,7 @@ export class RequestEscalation {
     const deadlines = await this.deadlineClock.caseDeadlines(manager, category.code, now, 'joint', request.urgency);
     const assignments = caseDepartments(category.leadDepartmentCode, category.assistingDepartmentCodes, decision.addDepartments ?? []).map(
       ({ code, role }) =>
-        manager.getRepository(AssignmentEntity).create({
-          id: randomUUID(),
-          requestId: request.id,
-          departmentCode: code,
-          role,
-          status: 'unclaimed',
-          claimDueAt: deadlines.claimBy ?? deadlines.resolveBy,
-          dueAt: deadlines.resolveBy,
-          claimedBy: null,
-          claimedByName: null,
-          claimedAt: null,
-          resolvedAt: null,
-          resolutionNote: null,
-          deliveredAt: null,
-          returnReason: null,
-          returnedAt: null,
-          returnedByName: null,
-          reroutedTo: null,
-          createdAt: now,
-        }),
+        newAssignment(request.id, code, role, { claimBy: deadlines.claimBy ?? deadlines.resolveBy, dueAt: deadlines.resolveBy }, now),
     );
     Object.assign(request, { route: 'joint', decision, dueAt: deadlines.resolveBy, updatedAt: now });
     await manager.getRepository(RequestEntity).update(request.id, { route: 'joint', decision, dueAt: deadlines.resolveBy });
@@ -85,22 +65,7 @@ export class RequestEscalation {
         payload: { from: 'grid', route: 'joint', reason, decision, dueAt: toOffsetIso(deadlines.resolveBy) },
       },
       // The same event filing sends, so a department's handlers treat both alike.
-      ...assignments.map<PendingEvent>((a) => ({
-        type: EVENT_TYPES.assignmentCreated,
-        payload: {
-          assignmentId: a.id,
-          departmentCode: a.departmentCode,
-          role: a.role,
-          trackingNo: request.trackingNo,
-          gridCode: request.gridCode,
-          categoryCode: request.categoryCode,
-          title: request.title,
-          urgency: request.urgency,
-          claimDueAt: toOffsetIso(a.claimDueAt),
-          dueAt: toOffsetIso(a.dueAt),
-        },
-        alsoTo: [departmentTopic(a.departmentCode)],
-      })),
+      ...assignments.map((a) => assignmentCreated(request, a)),
     ];
     const appended = await this.timeline.append(manager, request, events, now);
     request.lastSequence = appended[appended.length - 1].sequence;

@@ -1,5 +1,4 @@
 import { Actor, DomainError, toOffsetIso } from '@app/common';
-import { departmentTopic } from '@app/messaging';
 import { UnitOfWork, isUniqueViolation } from '@app/persistence';
 import { CategoryEntity, GridEntity, gridContaining } from '@app/reference-data';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
@@ -7,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DeadlineClock } from '../calendar/deadline-clock';
 import { AssignmentEntity } from '../database/assignment.entity';
+import { assignmentCreated, newAssignment } from '../database/new-assignment';
 import { RequestEntity } from '../database/request.entity';
 import { EVENT_TYPES } from '../domain/event-types';
 import { caseDepartments, decideRoute } from '../domain/routing-policy';
@@ -146,26 +146,7 @@ export class FileRequestHandler implements ICommandHandler<FileRequestCommand> {
     const assignments: AssignmentEntity[] =
       decision.route === 'joint'
         ? caseDepartments(category.leadDepartmentCode, category.assistingDepartmentCodes, decision.addDepartments ?? []).map(({ code, role }) =>
-            manager.getRepository(AssignmentEntity).create({
-              id: randomUUID(),
-              requestId: request.id,
-              departmentCode: code,
-              role,
-              status: 'unclaimed',
-              claimDueAt: deadlines.claimBy ?? deadlines.resolveBy,
-              dueAt: deadlines.resolveBy,
-              claimedBy: null,
-              claimedByName: null,
-              claimedAt: null,
-              resolvedAt: null,
-              resolutionNote: null,
-              deliveredAt: null,
-              returnReason: null,
-              returnedAt: null,
-              returnedByName: null,
-              reroutedTo: null,
-              createdAt: now,
-            }),
+            newAssignment(request.id, code, role, { claimBy: deadlines.claimBy ?? deadlines.resolveBy, dueAt: deadlines.resolveBy }, now),
           )
         : [];
     if (assignments.length > 0) await manager.getRepository(AssignmentEntity).insert(assignments);
@@ -190,22 +171,7 @@ export class FileRequestHandler implements ICommandHandler<FileRequestCommand> {
         type: EVENT_TYPES.requestRouted,
         payload: { route: decision.route, decision, dueAt: toOffsetIso(deadlines.resolveBy) },
       },
-      ...assignments.map<PendingEvent>((a) => ({
-        type: EVENT_TYPES.assignmentCreated,
-        payload: {
-          assignmentId: a.id,
-          departmentCode: a.departmentCode,
-          role: a.role,
-          trackingNo: request.trackingNo,
-          gridCode: request.gridCode,
-          categoryCode: request.categoryCode,
-          title: request.title,
-          urgency: request.urgency,
-          claimDueAt: toOffsetIso(a.claimDueAt),
-          dueAt: toOffsetIso(a.dueAt),
-        },
-        alsoTo: [departmentTopic(a.departmentCode)],
-      })),
+      ...assignments.map((a) => assignmentCreated(request, a)),
     ];
     await this.timeline.append(manager, request, events, now);
     request.lastSequence = events.length;
