@@ -33,26 +33,43 @@
 //   --build | --skip-build always build / never build (default: build when dist is stale)
 //   BENCH_MON_DATABASE_URL  default postgres://postgres@127.0.0.1:5432/governance_bench_monitoring
 //                           (loopback, name must contain "bench")
-import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import hdr from 'hdr-histogram-js';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
+import {
+  BenchError,
+  buildIfNeeded,
+  fail,
+  fmtInt,
+  fmtMs,
+  git,
+  httpClient,
+  kafkaUp,
+  LOOPBACK,
+  log,
+  newHistogram,
+  portInUse,
+  RESULTS_DIR,
+  ROOT,
+  setLogPrefix,
+  sleep,
+  stamp,
+  startService,
+  stopAll,
+  stopService,
+  summary,
+  waitReady,
+} from './bench/common.mjs';
+
+setLogPrefix('bench-monitoring');
 
 const REQUESTS_TOPIC = 'governance.requests.v1';
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-const REQUEST_TIMEOUT_MS = 30_000;
-const STOP_GRACE_MS = 10_000;
 const TARGET_P95_MS = 100;
 /** Per endpoint and mode: stop measuring after this long even if the iterations are not done. */
 const CASE_TIME_LIMIT_MS = 60_000;
@@ -131,239 +148,38 @@ function readOptions() {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-class BenchError extends Error {}
 
-function fail(message) {
-  throw new BenchError(message);
-}
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function log(message) {
-  process.stdout.write(`bench-monitoring: ${message}\n`);
-}
 
-function fmtMs(value) {
-  if (value === null || value === undefined || Number.isNaN(value)) return '-';
-  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
-}
 
-function fmtInt(value) {
-  return value === null || value === undefined ? '-' : Math.round(value).toLocaleString('en-US');
-}
 
 function seconds(t0) {
   return Math.round((performance.now() - t0) / 100) / 10;
 }
 
-function stamp(date = new Date()) {
-  return date.toISOString().replace(/[:.]/g, '-');
-}
 
-function newHistogram() {
-  // Microseconds, 3 significant digits, auto-resizing.
-  return hdr.build({ lowestDiscernibleValue: 1, numberOfSignificantValueDigits: 3 });
-}
 
-function summary(histogram) {
-  if (histogram.totalCount === 0) return { count: 0, p50Ms: null, p95Ms: null, p99Ms: null, maxMs: null, meanMs: null };
-  const ms = (us) => Math.round(us) / 1000;
-  return {
-    count: histogram.totalCount,
-    p50Ms: ms(histogram.getValueAtPercentile(50)),
-    p95Ms: ms(histogram.getValueAtPercentile(95)),
-    p99Ms: ms(histogram.getValueAtPercentile(99)),
-    maxMs: ms(histogram.maxValue),
-    meanMs: ms(histogram.mean),
-  };
-}
 
-function git(args) {
-  try {
-    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return null;
-  }
-}
 
-function portInUse(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.setTimeout(1000);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Child processes: tracked so they are always stopped, on success, failure and Ctrl-C.
 
-const children = new Set();
 
-function startService(name, args, env, logFile) {
-  const out = fs.createWriteStream(logFile);
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const entry = { name, child, logFile, tail: [], exited: null, warnLines: 0, errorLines: 0, foreignEvents: 0, kafkaTrouble: 0 };
-  const onData = (chunk) => {
-    out.write(chunk);
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (!line.trim()) continue;
-      entry.tail.push(line);
-      if (entry.tail.length > 40) entry.tail.shift();
-      const level = /"level":(\d+)/.exec(line)?.[1];
-      // Events of other databases on the shared broker, which the projector looks up and skips.
-      if (line.includes('event not in the event store')) entry.foreignEvents++;
-      if (/ECONNREFUSED|not the correct coordinator/.test(line)) entry.kafkaTrouble++;
-      else if (level === '40') entry.warnLines++;
-      else if (level === '50' || level === '60') entry.errorLines++;
-    }
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  entry.done = new Promise((resolve) => {
-    child.once('exit', (code, signal) => {
-      entry.exited = { code, signal };
-      out.end();
-      resolve();
-    });
-    child.once('error', (error) => {
-      entry.exited = { code: null, signal: null, error: String(error) };
-      out.end();
-      resolve();
-    });
-  });
-  children.add(entry);
-  return entry;
-}
 
-async function stopService(entry) {
-  if (entry.exited) {
-    children.delete(entry);
-    return;
-  }
-  entry.child.kill('SIGTERM');
-  const killed = await Promise.race([entry.done.then(() => false), sleep(STOP_GRACE_MS).then(() => true)]);
-  if (killed && !entry.exited) {
-    log(`${entry.name} still running ${STOP_GRACE_MS / 1000} s after SIGTERM; sending SIGKILL`);
-    entry.child.kill('SIGKILL');
-    await entry.done;
-  }
-  children.delete(entry);
-}
 
-let stopping = null;
-function stopAll() {
-  stopping ??= Promise.allSettled([...children].map((entry) => stopService(entry)));
-  return stopping;
-}
 
-process.on('exit', () => {
-  for (const entry of children) if (!entry.exited) entry.child.kill('SIGKILL');
-});
 
-function run(command, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-    const entry = { name: command, child, exited: null, tail: [] };
-    entry.done = new Promise((r) => child.once('close', r));
-    children.add(entry);
-    child.once('error', (error) => {
-      entry.exited = { error };
-      children.delete(entry);
-      reject(new BenchError(`${command}: ${error.message}`));
-    });
-    child.once('close', (code, signal) => {
-      entry.exited = { code, signal };
-      children.delete(entry);
-      if (code === 0) resolve();
-      else reject(new BenchError(`${command} ${args.join(' ')} exited with ${code ?? signal}`));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // HTTP client (node:http with a keep-alive agent, loopback only)
 
-function httpClient(port, maxSockets) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
-  function call(method, urlPath, { token, body, timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
-    const payload = body === undefined ? null : Buffer.from(JSON.stringify(body));
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          method,
-          path: urlPath,
-          agent,
-          headers: {
-            accept: 'application/json, text/csv',
-            ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-          },
-        },
-        (res) => {
-          const chunks = [];
-          res.on('data', (c) => chunks.push(c));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            let parsed = null;
-            try {
-              parsed = text ? JSON.parse(text) : null;
-            } catch {
-              parsed = null;
-            }
-            resolve({ status: res.statusCode, body: parsed, text, bytes: text.length });
-          });
-          res.on('error', reject);
-        },
-      );
-      req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
-      req.on('error', reject);
-      req.end(payload ?? undefined);
-    });
-  }
-  return { call, close: () => agent.destroy() };
-}
 
-async function waitReady(entry, port, timeoutMs) {
-  const client = httpClient(port, 2);
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer';
-  try {
-    while (Date.now() < deadline) {
-      if (entry.exited) {
-        throw new BenchError(`${entry.name} exited during start-up (${JSON.stringify(entry.exited)}); last lines:\n${entry.tail.join('\n')}`);
-      }
-      try {
-        const res = await client.call('GET', '/health/ready', { timeoutMs: 5000 });
-        if (res.status === 200) return;
-        last = `${res.status} ${res.text.slice(0, 300)}`;
-      } catch (error) {
-        last = error.message;
-      }
-      await sleep(250);
-    }
-  } finally {
-    client.close();
-  }
-  throw new BenchError(`${entry.name} not ready on port ${port} within ${timeoutMs / 1000} s (last: ${last}); log: ${entry.logFile}`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Steps
 
-async function kafkaUp() {
-  log('starting Kafka if needed (scripts/kafka.sh up)');
-  await run('bash', [path.join(ROOT, 'scripts', 'kafka.sh'), 'up']);
-}
 
 /**
  * The api's monitoring projector gets a consumer group of its own (MONITORING_PROJECTOR_GROUP),
@@ -450,48 +266,7 @@ async function recreateDatabase(options) {
   }
 }
 
-function newestMtime(dir) {
-  let newest = 0;
-  const stack = [dir];
-  while (stack.length) {
-    const current = stack.pop();
-    let entries;
-    try {
-      entries = fs.readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      const full = path.join(current, e.name);
-      if (e.isDirectory()) stack.push(full);
-      else if (e.isFile() && e.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-    }
-  }
-  return newest;
-}
 
-async function buildIfNeeded(options) {
-  const output = path.join(ROOT, 'dist/apps/api/src/main.js');
-  let reason = null;
-  if (options.build === 'always') reason = '--build';
-  else if (options.build === 'when-stale') {
-    if (!fs.existsSync(output)) reason = 'dist is missing';
-    else {
-      const built = fs.statSync(output).mtimeMs;
-      const sources = Math.max(newestMtime(path.join(ROOT, 'apps')), newestMtime(path.join(ROOT, 'libs')));
-      if (sources > built) reason = 'sources are newer than dist';
-    }
-  }
-  if (!reason) {
-    log('dist is up to date; not building');
-    return;
-  }
-  log(`building (${reason}): npm run build`);
-  const t0 = performance.now();
-  await run('npm', ['run', '--silent', 'build']).catch((error) => fail(`the build failed: ${error.message}`));
-  log(`built in ${seconds(t0)} s`);
-  if (!fs.existsSync(output)) fail('the build did not produce dist/apps/api/src/main.js');
-}
 
 function serviceEnv(options, extra) {
   const env = { ...process.env };

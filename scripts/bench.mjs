@@ -27,25 +27,44 @@
 //   BENCH_DATABASE_URL     default postgres://postgres@127.0.0.1:5432/governance_bench (loopback, name must contain "bench")
 //   DB_POOL_SIZE           passed through to the services when set
 //   BENCH_SERVICE_NODE_ARGS  extra node flags for the services, e.g. "--prof --logfile=bench/results/prof/v8.log"
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import hdr from 'hdr-histogram-js';
 import pg from 'pg';
+import {
+  BenchError,
+  buildIfNeeded,
+  fail,
+  fmtInt,
+  fmtMs,
+  git,
+  httpClient,
+  kafkaUp,
+  LOOPBACK,
+  log,
+  newHistogram,
+  portInUse,
+  RESULTS_DIR,
+  ROOT,
+  run,
+  setLogPrefix,
+  sleep,
+  stamp,
+  startService,
+  STOP_GRACE_MS,
+  stopAll,
+  summary,
+  waitReady,
+} from './bench/common.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
+setLogPrefix('bench');
+
 const PGBENCH_SCRIPT = path.join(ROOT, 'scripts', 'bench', 'insert.sql');
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-const REQUEST_TIMEOUT_MS = 30_000;
-const STOP_GRACE_MS = 10_000;
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -120,73 +139,16 @@ function readOptions() {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-class BenchError extends Error {}
 
-function fail(message) {
-  throw new BenchError(message);
-}
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function log(message) {
-  process.stdout.write(`bench: ${message}\n`);
-}
 
-function fmtMs(value) {
-  if (value === null || value === undefined || Number.isNaN(value)) return '-';
-  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
-}
 
-function fmtInt(value) {
-  return value === null || value === undefined ? '-' : Math.round(value).toLocaleString('en-US');
-}
 
-function stamp(date = new Date()) {
-  return date.toISOString().replace(/[:.]/g, '-');
-}
 
-function newHistogram() {
-  // Microseconds, 3 significant digits, auto-resizing.
-  return hdr.build({ lowestDiscernibleValue: 1, numberOfSignificantValueDigits: 3 });
-}
 
-/** p50/p99/max etc. in milliseconds from a histogram recorded in microseconds. */
-function summary(histogram) {
-  if (histogram.totalCount === 0) return { count: 0, p50Ms: null, p90Ms: null, p99Ms: null, maxMs: null, meanMs: null };
-  const ms = (us) => Math.round(us) / 1000;
-  return {
-    count: histogram.totalCount,
-    p50Ms: ms(histogram.getValueAtPercentile(50)),
-    p90Ms: ms(histogram.getValueAtPercentile(90)),
-    p99Ms: ms(histogram.getValueAtPercentile(99)),
-    maxMs: ms(histogram.maxValue),
-    meanMs: ms(histogram.mean),
-  };
-}
 
-function git(args) {
-  try {
-    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return null;
-  }
-}
 
-function portInUse(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.setTimeout(1000);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 /** CPU seconds (user + system) a process has used so far, from /proc; null where unavailable. */
 function processCpuSeconds(pid) {
@@ -277,183 +239,21 @@ function cpuBetween(a, b, filings) {
 // ---------------------------------------------------------------------------------------------
 // Child processes: tracked so they are always stopped, on success, failure and Ctrl-C.
 
-const children = new Set();
 
-/** Starts a long-running child with its output in a log file; keeps the last lines for error messages. */
-function startService(name, args, env, logFile) {
-  const out = fs.createWriteStream(logFile);
-  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const entry = { name, child, logFile, tail: [], exited: null, warnLines: 0, errorLines: 0, otherLines: 0, kafkaTrouble: 0, firstKafkaTrouble: null };
-  const onData = (chunk) => {
-    out.write(chunk);
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (!line.trim()) continue;
-      entry.tail.push(line);
-      if (entry.tail.length > 40) entry.tail.shift();
-      // pino levels: 40 warn, 50 error, 60 fatal
-      const level = /"level":(\d+)/.exec(line)?.[1];
-      if (/ECONNREFUSED|Crash: |Restarting the consumer|not the correct coordinator|not the leader/.test(line) && /kafka/i.test(line)) {
-        entry.kafkaTrouble++;
-        entry.firstKafkaTrouble ??= line.slice(0, 300);
-      }
-      if (level === '40') entry.warnLines++;
-      else if (level === '50' || level === '60') entry.errorLines++;
-      else if (!level) entry.otherLines++;
-    }
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  entry.done = new Promise((resolve) => {
-    child.once('exit', (code, signal) => {
-      entry.exited = { code, signal };
-      out.end();
-      resolve();
-    });
-    child.once('error', (error) => {
-      entry.exited = { code: null, signal: null, error: String(error) };
-      out.end();
-      resolve();
-    });
-  });
-  children.add(entry);
-  return entry;
-}
 
-async function stopService(entry) {
-  if (entry.exited) {
-    children.delete(entry);
-    return;
-  }
-  const t0 = performance.now();
-  entry.child.kill('SIGTERM');
-  const killed = await Promise.race([entry.done.then(() => false), sleep(STOP_GRACE_MS).then(() => true)]);
-  if (killed && !entry.exited) {
-    log(`${entry.name} still running ${STOP_GRACE_MS / 1000} s after SIGTERM; sending SIGKILL`);
-    entry.child.kill('SIGKILL');
-    await entry.done;
-    entry.neededSigkill = true;
-  }
-  entry.stopS = Math.round(performance.now() - t0) / 1000;
-  children.delete(entry);
-}
 
-let stopping = null;
-function stopAll() {
-  stopping ??= Promise.allSettled([...children].map((entry) => stopService(entry)));
-  return stopping;
-}
 
 // Last resort if the process exits without the orderly stop (e.g. an uncaught error).
-process.on('exit', () => {
-  for (const entry of children) if (!entry.exited) entry.child.kill('SIGKILL');
-});
 
-/** A short-lived command with its output shown; rejects on a non-zero exit. */
-function run(command, args, { env = process.env, capture = false } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'] });
-    const entry = { name: command, child, exited: null, tail: [] };
-    entry.done = new Promise((r) => child.once('close', r));
-    children.add(entry);
-    let stdout = '';
-    let stderr = '';
-    if (capture) {
-      child.stdout.on('data', (c) => (stdout += c));
-      child.stderr.on('data', (c) => (stderr += c));
-    }
-    child.once('error', (error) => {
-      entry.exited = { error };
-      children.delete(entry);
-      reject(new BenchError(`${command}: ${error.message}`));
-    });
-    child.once('close', (code, signal) => {
-      entry.exited = { code, signal };
-      children.delete(entry);
-      if (code === 0) resolve({ stdout, stderr });
-      else reject(new BenchError(`${command} ${args.join(' ')} exited with ${code ?? signal}${capture ? `\n${stdout}${stderr}` : ''}`));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // HTTP client (node:http with a keep-alive agent, loopback only)
 
-function httpClient(port, maxSockets) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
-  /** Resolves {status, body, text}; rejects only on network errors and timeouts. */
-  function call(method, urlPath, { token, body, headers = {}, timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
-    const payload = body === undefined ? null : Buffer.from(JSON.stringify(body));
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          method,
-          path: urlPath,
-          agent,
-          headers: {
-            accept: 'application/json',
-            ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-            ...headers,
-          },
-        },
-        (res) => {
-          const chunks = [];
-          res.on('data', (c) => chunks.push(c));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            let parsed = null;
-            try {
-              parsed = text ? JSON.parse(text) : null;
-            } catch {
-              parsed = null;
-            }
-            resolve({ status: res.statusCode, body: parsed, text });
-          });
-          res.on('error', reject);
-        },
-      );
-      req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
-      req.on('error', reject);
-      req.end(payload ?? undefined);
-    });
-  }
-  return { call, close: () => agent.destroy() };
-}
 
-async function waitReady(entry, port, timeoutMs) {
-  const client = httpClient(port, 2);
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer';
-  try {
-    while (Date.now() < deadline) {
-      if (entry.exited) {
-        throw new BenchError(`${entry.name} exited during start-up (${JSON.stringify(entry.exited)}); last lines:\n${entry.tail.join('\n')}`);
-      }
-      try {
-        const res = await client.call('GET', '/health/ready', { timeoutMs: 5000 });
-        if (res.status === 200) return;
-        last = `${res.status} ${res.text.slice(0, 300)}`;
-      } catch (error) {
-        last = error.message;
-      }
-      await sleep(250);
-    }
-  } finally {
-    client.close();
-  }
-  throw new BenchError(`${entry.name} not ready on port ${port} within ${timeoutMs / 1000} s (last: ${last}); log: ${entry.logFile}`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Steps
 
-async function kafkaUp() {
-  log('starting Kafka if needed (scripts/kafka.sh up)');
-  await run('bash', [path.join(ROOT, 'scripts', 'kafka.sh'), 'up']);
-}
 
 async function recreateDatabase(options) {
   const admin = new URL(options.databaseUrl);
@@ -473,59 +273,7 @@ async function recreateDatabase(options) {
   }
 }
 
-function newestMtime(dir) {
-  let newest = 0;
-  const stack = [dir];
-  while (stack.length) {
-    const current = stack.pop();
-    let entries;
-    try {
-      entries = fs.readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      const full = path.join(current, e.name);
-      if (e.isDirectory()) stack.push(full);
-      else if (e.isFile() && e.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-    }
-  }
-  return newest;
-}
 
-async function buildIfNeeded(options) {
-  const outputs = ['dist/apps/api/src/main.js', 'dist/apps/dept-handler/src/main.js'].map((p) => path.join(ROOT, p));
-  let reason = null;
-  if (options.build === 'always') reason = '--build';
-  else if (options.build === 'when-stale') {
-    if (!outputs.every((p) => fs.existsSync(p))) reason = 'dist is missing';
-    else {
-      const built = Math.min(...outputs.map((p) => fs.statSync(p).mtimeMs));
-      const sources = Math.max(
-        newestMtime(path.join(ROOT, 'apps')),
-        newestMtime(path.join(ROOT, 'libs')),
-        ...['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((f) => {
-          try {
-            return fs.statSync(path.join(ROOT, f)).mtimeMs;
-          } catch {
-            return 0;
-          }
-        }),
-      );
-      if (sources > built) reason = 'sources are newer than dist';
-    }
-  }
-  if (!reason) {
-    log('dist is up to date; not building');
-    return false;
-  }
-  log(`building (${reason}): npm run build`);
-  const t0 = performance.now();
-  await run('npm', ['run', '--silent', 'build']).catch((error) => fail(`the build failed: ${error.message}`));
-  log(`built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  for (const p of outputs) if (!fs.existsSync(p)) fail(`the build did not produce ${path.relative(ROOT, p)}`);
-  return true;
-}
 
 function serviceEnv(options, extra) {
   const env = { ...process.env };

@@ -9,11 +9,9 @@ export function leadStaffName(county: County, i: number): string {
   return `lead${i}-${county.suffix}`;
 }
 
-/** Files a request as `token`, failing loudly unless it is accepted. */
-export async function fileRequest(http: Http, token: string, body: object, idempotencyKey?: string): Promise<Record<string, any>> {
-  const call = http.post('/api/v1/requests').set(bearer(token));
-  if (idempotencyKey !== undefined) call.set('Idempotency-Key', idempotencyKey);
-  const response = await call.send(body);
+/** Files a request as `token` (with extra headers if given), failing loudly unless it is accepted. */
+export async function fileRequest(http: Http, token: string, body: object, headers: Record<string, string> = {}): Promise<Record<string, any>> {
+  const response = await http.post('/api/v1/requests').set(bearer(token)).set(headers).send(body);
   if (response.status !== 201) throw new Error(`filing failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }

@@ -1,6 +1,4 @@
-import { Pool } from 'pg';
 import request from 'supertest';
-import { TEST_DATABASE_URL } from '../support/environment';
 import { bearer } from '../support/test-api';
 import { County } from './county.factory';
 import { fileRequest } from './http-helpers';
@@ -69,18 +67,5 @@ export class Workflow {
     const found = (await this.request(requestId)).assignments.find((a: { id: string }) => a.id === assignmentId);
     if (!found) throw new Error(`request ${requestId} has no assignment ${assignmentId}`);
     return found;
-  }
-}
-
-/** The test database itself: to let time pass (a deadline in the past) and to read the outbox. */
-export class DirectDatabase {
-  private readonly pool = new Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
-
-  async query(sql: string, params: unknown[]): Promise<Record<string, any>[]> {
-    return (await this.pool.query(sql, params)).rows;
-  }
-
-  close(): Promise<void> {
-    return this.pool.end();
   }
 }

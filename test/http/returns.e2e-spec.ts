@@ -1,19 +1,20 @@
 import { County, createCounty } from '../factories/county.factory';
 import { expectError, leadStaffName } from '../factories/http-helpers';
-import { DirectDatabase, Workflow } from '../factories/workflow.factory';
+import { Workflow } from '../factories/workflow.factory';
+import { TestDatabase } from '../support/database';
 import { startTestApi, TestApi } from '../support/test-api';
 
 describe('退单: returning an assignment over HTTP', () => {
   let api: TestApi;
   let county: County;
   let flow: Workflow;
-  let db: DirectDatabase;
+  let db: TestDatabase;
 
   beforeAll(async () => {
     api = await startTestApi();
     county = await createCounty(api.http, api.adminToken);
     flow = new Workflow(api.http, county);
-    db = new DirectDatabase();
+    db = new TestDatabase();
   });
   afterAll(async () => {
     await db.close();

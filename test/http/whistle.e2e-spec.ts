@@ -1,20 +1,21 @@
 import { County, createCounty } from '../factories/county.factory';
 import { createSmallCategory, expectError, fileRequest, leadStaffName } from '../factories/http-helpers';
 import { requestBody } from '../factories/request.factory';
-import { DirectDatabase, Workflow } from '../factories/workflow.factory';
+import { Workflow } from '../factories/workflow.factory';
+import { TestDatabase } from '../support/database';
 import { startTestApi, TestApi } from '../support/test-api';
 
 describe('吹哨报到: whistles over HTTP', () => {
   let api: TestApi;
   let county: County;
   let flow: Workflow;
-  let db: DirectDatabase;
+  let db: TestDatabase;
 
   beforeAll(async () => {
     api = await startTestApi();
     county = await createCounty(api.http, api.adminToken);
     flow = new Workflow(api.http, county);
-    db = new DirectDatabase();
+    db = new TestDatabase();
   });
   afterAll(async () => {
     await db.close();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { County } from '../factories/county.factory';
+import { fileRequest as fileRequestAs } from '../factories/http-helpers';
 import { requestBody } from '../factories/request.factory';
 import { eventually } from './eventually';
 import { bearer } from './test-api';
@@ -37,13 +38,10 @@ export async function fileRequest(
   options: { major?: boolean; correlationId?: string } & Record<string, unknown> = {},
 ): Promise<RequestView> {
   const { correlationId, ...body } = options;
-  const response = await http
-    .post('/api/v1/requests')
-    .set(bearer(county.tokens.worker))
-    .set('X-Correlation-Id', correlationId ?? `it-${randomUUID()}`)
-    .send(requestBody(county, body));
-  if (response.status !== 201) throw new Error(`filing failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body as RequestView;
+  const filed = await fileRequestAs(http, county.tokens.worker, requestBody(county, body), {
+    'X-Correlation-Id': correlationId ?? `it-${randomUUID()}`,
+  });
+  return filed as RequestView;
 }
 
 export async function getRequest(http: Http, token: string, id: string): Promise<RequestView> {
