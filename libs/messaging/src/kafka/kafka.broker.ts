@@ -18,6 +18,7 @@ function headersOf(raw: Record<string, unknown> | undefined): Record<string, str
 
 const RESTART_BASE_MS = 500;
 const RESTART_MAX_MS = 10_000;
+const DISCONNECT_WAIT_MS = 10_000;
 
 /** kafkajs behind the messaging port. */
 export class KafkaMessageBroker extends MessageBroker {
@@ -176,16 +177,24 @@ export class KafkaMessageBroker extends MessageBroker {
         throw error;
       }
     };
-    await start();
+    // Known to close() before it has started, so a broker closing meanwhile stops this one too.
     const subscription: Subscription = {
       close: async () => {
         closed = true;
         if (timer) clearTimeout(timer);
         this.subscriptions.delete(subscription);
-        await current?.disconnect();
+        // A group stuck rebalancing can hold disconnect() for a whole session timeout: never block shutdown on it.
+        await Promise.race([current?.disconnect(), new Promise((resolve) => setTimeout(resolve, DISCONNECT_WAIT_MS).unref())]);
       },
     };
     this.subscriptions.add(subscription);
+    try {
+      await start();
+    } catch (error) {
+      this.subscriptions.delete(subscription);
+      closed = true;
+      throw error;
+    }
     return subscription;
   }
 
