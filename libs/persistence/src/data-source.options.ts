@@ -5,6 +5,7 @@ import { CalendarAndEscalation1764300100000 } from './migrations/1764300100000-c
 import { WhistleReturnsFeedback1764300200000 } from './migrations/1764300200000-whistle-returns-feedback';
 import { MonitoringReadModels1764400000000 } from './migrations/1764400000000-monitoring-read-models';
 import { LeaderAlerts1764400100000 } from './migrations/1764400100000-leader-alerts';
+import { MonitoringDailyFigures1764400200000 } from './migrations/1764400200000-monitoring-daily-figures';
 
 /** Every migration, in order; the api applies pending ones at start-up unless MIGRATIONS_RUN=false. */
 export const MIGRATIONS = [
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   WhistleReturnsFeedback1764300200000,
   MonitoringReadModels1764400000000,
   LeaderAlerts1764400100000,
+  MonitoringDailyFigures1764400200000,
 ];
 
 export function postgresOptions(url: string, poolSize: number): DataSourceOptions {

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Figures } from './figures.response';
+import { Figures, GridFigures } from './figures.response';
 import { MonitoringPeriod } from './monitoring-period';
 
 /** What a figure is about; `codes` are the grids for grid and leader scopes. */
@@ -9,22 +9,11 @@ export type FigureScope =
   | { kind: 'street'; code: string }
   | { kind: 'department'; code: string };
 
-/** Bucket bounds of the resolution-time histogram, in working minutes (420 = one working day). */
+/**
+ * Bucket bounds of the resolution-time histogram, in working minutes (420 = one working day): the
+ * resolve_h0..9 buckets of mon_daily_figures (migration MonitoringDailyFigures1764400200000).
+ */
 export const HISTOGRAM_BOUNDS = [0, 60, 120, 240, 420, 840, 1260, 2100, 2940, 4200] as const;
-
-/**
- * The first instant of the county day (UTC+8) of a timestamptz column: plain arithmetic per row
- * (no time-zone lookup), grouped by this and formatted once per group by `dayLabel`.
- */
-const dayOf = (column: string): string => `date_bin(interval '1 day', ${column}, timestamptz '2000-01-01 16:00:00+00')`;
-const dayLabel = (day: string): string => `to_char((${day} AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD')`;
-
-/**
- * The histogram as counts at or above each bound (one comparison per bucket and row); a bucket's
- * count is the difference of two neighbours, taken in `toFigures`.
- */
-const histogramColumns = (column: string): string =>
-  HISTOGRAM_BOUNDS.map((from, i) => `count(*) FILTER (WHERE ${column} >= ${from})::int AS h${i}`).join(',\n');
 
 /** The scope's condition on a mon_* table aliased `t`, with its one parameter. */
 function scopeWhere(scope: FigureScope): { sql: string; param: unknown } {
@@ -39,18 +28,34 @@ function scopeWhere(scope: FigureScope): { sql: string; param: unknown } {
   }
 }
 
+/** The scope's condition on mon_daily_figures aliased `t`, with its one parameter. */
+function dailyScopeWhere(scope: FigureScope): { sql: string; param: unknown } {
+  switch (scope.kind) {
+    case 'grid':
+    case 'leader':
+      return { sql: `t.scope_kind = 'grid' AND t.scope_code = ANY($1::varchar[])`, param: [...scope.codes] };
+    case 'street':
+      return { sql: `t.scope_kind = 'grid' AND t.street_code = $1`, param: scope.code };
+    case 'department':
+      return { sql: `t.scope_kind = 'department' AND t.scope_code = $1`, param: scope.code };
+  }
+}
+
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 const minutes = (value: unknown): number | null => (value === null || value === undefined ? null : Math.round(Number(value) * 100) / 100);
 
 type Row = Record<string, unknown>;
-type DayRow = { grid: string | null; day: string; n: number };
 
 /** One scope's figures, and with `perGrid` those of each of its grids, from one pass per query. */
 interface GroupedRows {
-  main: Map<string | null, Row>;
+  /** Sums of mon_daily_figures over the period. */
+  sums: Map<string | null, Row>;
+  /** From the requests (assignments for a department): resolution times, overdue. */
+  items: Map<string | null, Row>;
+  /** From the assignments: claim times, claims awaited past their deadline. */
   claims: Map<string | null, Row>;
-  filedDaily: Map<string | null, Map<string, number>>;
-  resolvedDaily: Map<string | null, Map<string, number>>;
+  /** The scope's daily series, by day. */
+  daily: Map<string, { filed: number; resolved: number }>;
 }
 
 /** The key of a row: its grid when grouped by grid, null for the whole scope. */
@@ -60,141 +65,121 @@ function byKey(rows: Row[]): Map<string | null, Row> {
   return new Map(rows.map((row) => [keyOf(row), row]));
 }
 
-/** Day counts per grid (with `perGrid`) and of the whole scope (key null), summed from the grids'. */
-function dailyByKey(rows: DayRow[], perGrid: boolean): Map<string | null, Map<string, number>> {
-  const out = new Map<string | null, Map<string, number>>([[null, new Map()]]);
-  const add = (key: string | null, day: string, n: number): void => {
-    let days = out.get(key);
-    if (!days) out.set(key, (days = new Map()));
-    days.set(day, (days.get(day) ?? 0) + n);
-  };
-  for (const row of rows) {
-    add(null, row.day, Number(row.n));
-    if (perGrid) add(row.grid, row.day, Number(row.n));
-  }
-  return out;
-}
-
+/**
+ * Three queries side by side on the pool. The additive figures (counts, rates, buckets, the daily
+ * series) are sums of the scope's mon_daily_figures rows, a row per grid (or department) and day;
+ * the medians and what depends on the clock (overdue, claims awaited past their deadline) come
+ * from the scope's mon_* rows of the period, index-only.
+ */
 async function readRows(manager: EntityManager, scope: FigureScope, period: MonitoringPeriod, now: Date, perGrid: boolean): Promise<GroupedRows> {
   const where = scopeWhere(scope);
+  const dailyScope = dailyScopeWhere(scope);
+  const dailyWhere = `${dailyScope.sql} AND t.day >= $2::date AND t.day <= $3::date`;
+  const dailyParams = [dailyScope.param, period.from, period.to];
   const params = [where.param, period.start, period.end, now];
   const byDepartment = scope.kind === 'department';
-  const itemTable = byDepartment ? 'mon_assignments' : 'mon_requests';
-  const filedColumn = byDepartment ? 't.created_at' : 't.filed_at';
-  const openStatuses = byDepartment ? `('unclaimed', 'claimed')` : `('open', 'in_progress')`;
   // Grid and leader scopes only: the grids' rows and the scope's row in one pass.
-  const groupKey = perGrid ? 'grouping(t.grid_code) AS g, t.grid_code AS grid,' : '';
-  const groupBy = perGrid ? 'GROUP BY GROUPING SETS ((t.grid_code), ())' : '';
-  // The daily series per grid only (one hash on grid and day): the scope's days are summed here.
-  const dayKey = perGrid ? 't.grid_code AS grid' : 'NULL AS grid';
-  const dayGroupBy = (day: string): string => `GROUP BY ${perGrid ? 't.grid_code, ' : ''}${day}`;
-  const filedDay = dayOf(filedColumn);
-  const resolvedDay = dayOf('t.resolved_at');
-  const itemWhere = `${where.sql} AND ${filedColumn} >= $2 AND ${filedColumn} < $3`;
+  const groupKey = (column: string): string => (perGrid ? `grouping(${column}) AS g, ${column} AS grid,` : '');
+  const groupBy = (column: string): string => (perGrid ? `GROUP BY GROUPING SETS ((${column}), ())` : '');
+  const claimColumns = `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY t.claim_working_minutes) AS claim_time,
+              count(*) FILTER (WHERE t.claimed_at IS NULL AND t.claim_due_at < $4)::int AS claims_late`;
+  const itemsSql = byDepartment
+    ? `SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY t.resolve_working_minutes) AS resolve_time,
+              count(*) FILTER (WHERE t.status IN ('unclaimed', 'claimed') AND t.due_at < $4)::int AS overdue,
+              ${claimColumns}
+         FROM mon_assignments t WHERE ${where.sql} AND t.created_at >= $2 AND t.created_at < $3`
+    : `SELECT ${groupKey('t.grid_code')}
+              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY t.resolve_working_minutes) AS resolve_time,
+              count(*) FILTER (WHERE t.status IN ('open', 'in_progress') AND t.due_at < $4)::int AS overdue
+         FROM mon_requests t WHERE ${where.sql} AND t.filed_at >= $2 AND t.filed_at < $3 ${groupBy('t.grid_code')}`;
+  // A department's claims are in its items' row; the other scopes' come from their assignments.
+  const claimsSql = byDepartment
+    ? null
+    : `SELECT ${groupKey('t.grid_code')} ${claimColumns}
+         FROM mon_assignments t WHERE ${where.sql} AND t.created_at >= $2 AND t.created_at < $3 ${groupBy('t.grid_code')}`;
+  // One pass over the scope's daily rows: the period's sums (per grid with perGrid, and in all)
+  // and the scope's daily series; a leader's grids each have their series at their grid endpoint.
+  const sumsSql = `SELECT ${perGrid ? 'grouping(t.scope_code)' : '1'} AS g, ${perGrid ? 't.scope_code' : 'NULL'} AS grid,
+              grouping(t.day) AS by_day, t.day::text AS day,
+              sum(t.items)::int AS filed, sum(t.open)::int AS open, sum(t.resolved)::int AS resolved,
+              sum(t.reopened)::int AS reopened, sum(t.resolved_on_time)::int AS on_time,
+              sum(t.with_feedback)::int AS with_feedback, sum(t.citizen_resolved)::int AS citizen_resolved,
+              sum(t.citizen_satisfied)::int AS citizen_satisfied,
+              sum(t.claimed)::int AS claimed, sum(t.claimed_on_time)::int AS claimed_on_time,
+              ${HISTOGRAM_BOUNDS.map((_, i) => `sum(t.resolve_h${i})::int AS h${i}`).join(', ')},
+              sum(t.resolved_on_day)::int AS resolved_on_day
+         FROM mon_daily_figures t WHERE ${dailyWhere}
+        GROUP BY GROUPING SETS (${perGrid ? '(t.scope_code), ' : ''}(), (t.day))`;
 
-  const counts = `count(*)::int AS filed,
-              count(*) FILTER (WHERE t.status IN ${openStatuses})::int AS open,
-              count(*) FILTER (WHERE t.resolved_at IS NOT NULL)::int AS resolved,
-              count(*) FILTER (WHERE t.status IN ${openStatuses} AND t.due_at < $4)::int AS overdue,
-              count(*) FILTER (WHERE t.reopen_count > 0)::int AS reopened,
-              count(*) FILTER (WHERE t.resolved_on_time)::int AS on_time,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY t.resolve_working_minutes) AS resolve_median,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY t.resolve_working_minutes) AS resolve_p90,
-              ${histogramColumns('t.resolve_working_minutes')}`;
-  // A request carries its citizen's verdict; a department's is that of the distinct requests behind
-  // its assignments (a semi-join on the request key, not a join per assignment).
-  const mainSql = byDepartment
-    ? `SELECT m.*, fb.*
-         FROM (SELECT ${counts} FROM mon_assignments t WHERE ${itemWhere}) m
-        CROSS JOIN (SELECT count(*) FILTER (WHERE r.citizen_resolved IS NOT NULL)::int AS with_feedback,
-                           count(*) FILTER (WHERE r.citizen_resolved)::int AS citizen_resolved,
-                           count(*) FILTER (WHERE r.citizen_satisfied)::int AS citizen_satisfied
-                      FROM mon_requests r
-                     WHERE r.request_id IN (SELECT t.request_id FROM mon_assignments t WHERE ${itemWhere})) fb`
-    : `SELECT ${groupKey} ${counts},
-              count(*) FILTER (WHERE t.citizen_resolved IS NOT NULL)::int AS with_feedback,
-              count(*) FILTER (WHERE t.citizen_resolved)::int AS citizen_resolved,
-              count(*) FILTER (WHERE t.citizen_satisfied)::int AS citizen_satisfied
-         FROM mon_requests t WHERE ${itemWhere} ${groupBy}`;
-
-  const [main, claims, filedDaily, resolvedDaily] = await Promise.all([
-    manager.query(mainSql, params) as Promise<Row[]>,
-    manager.query(
-      `SELECT ${groupKey}
-              count(*) FILTER (WHERE t.claimed_at IS NOT NULL OR t.claim_due_at < $4)::int AS judged,
-              count(*) FILTER (WHERE t.claimed_on_time)::int AS on_time,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY t.claim_working_minutes) AS claim_median,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY t.claim_working_minutes) AS claim_p90
-         FROM mon_assignments t
-        WHERE ${where.sql} AND t.created_at >= $2 AND t.created_at < $3
-        ${groupBy}`,
-      params,
-    ) as Promise<Row[]>,
-    manager.query(
-      `SELECT ${dayKey}, ${dayLabel(filedDay)} AS day, count(*)::int AS n FROM ${itemTable} t
-        WHERE ${itemWhere} ${dayGroupBy(filedDay)}`,
-      params.slice(0, 3),
-    ) as Promise<DayRow[]>,
-    manager.query(
-      `SELECT ${dayKey}, ${dayLabel(resolvedDay)} AS day, count(*)::int AS n FROM ${itemTable} t
-        WHERE ${where.sql} AND t.resolved_at IS NOT NULL AND t.resolved_at >= $2 AND t.resolved_at < $3 ${dayGroupBy(resolvedDay)}`,
-      params.slice(0, 3),
-    ) as Promise<DayRow[]>,
+  const [sums, items, claims] = await Promise.all([
+    manager.query(sumsSql, dailyParams) as Promise<Row[]>,
+    manager.query(itemsSql, params) as Promise<Row[]>,
+    claimsSql ? (manager.query(claimsSql, params) as Promise<Row[]>) : Promise.resolve(null),
   ]);
-  return { main: byKey(main), claims: byKey(claims), filedDaily: dailyByKey(filedDaily, perGrid), resolvedDaily: dailyByKey(resolvedDaily, perGrid) };
+  // grouping(day) is 0 on the rows of one day.
+  const days = sums.filter((row) => Number(row.by_day) === 0);
+  return {
+    sums: byKey(sums.filter((row) => Number(row.by_day) === 1)),
+    items: byKey(items),
+    claims: byKey(claims ?? items),
+    daily: new Map(days.map((row) => [row.day as string, { filed: Number(row.filed), resolved: Number(row.resolved_on_day) }])),
+  };
 }
 
-function toFigures(rows: GroupedRows, key: string | null, scope: { kind: FigureScope['kind']; code: string }, period: MonitoringPeriod): Figures {
-  const main = rows.main.get(key) ?? {};
+const percentile = (values: unknown, i: number): number | null => (Array.isArray(values) ? minutes(values[i]) : null);
+
+function toGridFigures(rows: GroupedRows, key: string | null, scope: { kind: FigureScope['kind']; code: string }, period: MonitoringPeriod): GridFigures {
+  const sums = rows.sums.get(key) ?? {};
+  const items = rows.items.get(key) ?? {};
   const claims = rows.claims.get(key) ?? {};
-  const filedBy = rows.filedDaily.get(key) ?? new Map<string, number>();
-  const resolvedBy = rows.resolvedDaily.get(key) ?? new Map<string, number>();
-  const n = (key: string): number => Number(main[key] ?? 0);
+  const n = (key: string): number => Number(sums[key] ?? 0);
   return {
     scope: { kind: scope.kind, code: scope.code },
     period: { from: period.from, to: period.to },
-    counts: { filed: n('filed'), open: n('open'), resolved: n('resolved'), overdue: n('overdue'), reopened: n('reopened') },
+    counts: { filed: n('filed'), open: n('open'), resolved: n('resolved'), overdue: Number(items.overdue ?? 0), reopened: n('reopened') },
     rates: {
-      response: ratio(Number(claims.on_time ?? 0), Number(claims.judged ?? 0)),
+      // Judged: the claims made, and those still awaited past their deadline.
+      response: ratio(n('claimed_on_time'), n('claimed') + Number(claims.claims_late ?? 0)),
       resolution: ratio(n('citizen_resolved'), n('with_feedback')),
       satisfaction: ratio(n('citizen_satisfied'), n('with_feedback')),
     },
-    claimTime: { medianMinutes: minutes(claims.claim_median), p90Minutes: minutes(claims.claim_p90) },
-    resolveTime: { medianMinutes: minutes(main.resolve_median), p90Minutes: minutes(main.resolve_p90) },
+    claimTime: { medianMinutes: percentile(claims.claim_time, 0), p90Minutes: percentile(claims.claim_time, 1) },
+    resolveTime: { medianMinutes: percentile(items.resolve_time, 0), p90Minutes: percentile(items.resolve_time, 1) },
     onTimeShare: ratio(n('on_time'), n('resolved')),
-    daily: period.days.map((day) => ({ day, filed: filedBy.get(day) ?? 0, resolved: resolvedBy.get(day) ?? 0 })),
-    resolveTimeHistogram: HISTOGRAM_BOUNDS.map((from, i) => ({
-      fromMinutes: from,
-      toMinutes: HISTOGRAM_BOUNDS[i + 1] ?? null,
-      count: n(`h${i}`) - (i + 1 < HISTOGRAM_BOUNDS.length ? n(`h${i + 1}`) : 0),
-    })),
+    resolveTimeHistogram: HISTOGRAM_BOUNDS.map((from, i) => ({ fromMinutes: from, toMinutes: HISTOGRAM_BOUNDS[i + 1] ?? null, count: n(`h${i}`) })),
   };
+}
+
+/** The whole scope's figures, with its daily series. */
+function toFigures(rows: GroupedRows, scope: { kind: FigureScope['kind']; code: string }, period: MonitoringPeriod): Figures {
+  const daily = period.days.map((day) => ({ day, filed: rows.daily.get(day)?.filed ?? 0, resolved: rows.daily.get(day)?.resolved ?? 0 }));
+  return { ...toGridFigures(rows, null, scope, period), daily };
 }
 
 /**
  * The figures of one scope over one period, from the read models only. Requests (grid, street,
  * leader) are counted by the day they were filed, assignments (department, and the claim figures
- * of every scope) by the day they were created; the daily series counts resolutions on the day they
- * happened. The four queries run side by side on the pool.
+ * of every scope) by the day they were created, and a department's citizen verdicts by the day
+ * their request first reached it; the daily series counts resolutions on the day they happened.
  */
 export async function readFigures(manager: EntityManager, scope: FigureScope, period: MonitoringPeriod, now = new Date()): Promise<Figures> {
-  return toFigures(await readRows(manager, scope, period, now, false), null, scope, period);
+  return toFigures(await readRows(manager, scope, period, now, false), scope, period);
 }
 
 /**
- * A leader's figures: those of each of their grids (in the order of `scope.codes`) and those of all
- * of them, the same as readFigures on each grid and on the whole scope, from one pass per query
- * (GROUPING SETS ((grid), ())).
+ * A leader's figures: those of each of their grids (in the order of `scope.codes`, without the
+ * daily series) and those of all of them, the same as readFigures on each grid and on the whole
+ * scope, from one pass per query (GROUPING SETS ((grid), ())).
  */
 export async function readGridFigures(
   manager: EntityManager,
   scope: FigureScope & { kind: 'grid' | 'leader' },
   period: MonitoringPeriod,
   now = new Date(),
-): Promise<{ grids: Figures[]; total: Figures }> {
+): Promise<{ grids: GridFigures[]; total: Figures }> {
   const rows = await readRows(manager, scope, period, now, true);
   return {
-    grids: scope.codes.map((code) => toFigures(rows, code, { kind: 'grid', code }, period)),
-    total: toFigures(rows, null, scope, period),
+    grids: scope.codes.map((code) => toGridFigures(rows, code, { kind: 'grid', code }, period)),
+    total: toFigures(rows, scope, period),
   };
 }

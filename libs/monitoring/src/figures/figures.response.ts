@@ -14,9 +14,12 @@ export interface Figures {
   resolveTimeHistogram: Array<{ fromMinutes: number; toMinutes: number | null; count: number }>;
 }
 
+/** A grid's figures in a leader's table: all but the daily series (its grid endpoint has that). */
+export type GridFigures = Omit<Figures, 'daily'>;
+
 export interface LeaderFigures {
   period: { from: string; to: string };
-  grids: Figures[];
+  grids: GridFigures[];
   total: Figures;
 }
 

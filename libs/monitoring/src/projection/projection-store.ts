@@ -105,6 +105,26 @@ export class ProjectionStore {
     if (assignments.length > 0) await upsert(manager, 'mon_assignments', 'assignment_id', ASSIGNMENT_COLUMNS, assignments);
   }
 
+  /**
+   * What the requests' rows contribute to mon_daily_figures now: read before they change and
+   * handed to applyDailyDelta after, which adds the difference.
+   */
+  static async dailyParts(manager: EntityManager, requestIds: readonly string[]): Promise<DailyParts> {
+    const [row] = (await manager.query(`SELECT coalesce(jsonb_agg(p), '[]'::jsonb) AS parts FROM mon_daily_parts($1::uuid[]) p`, [requestIds])) as {
+      parts: DailyParts;
+    }[];
+    return row.parts;
+  }
+
+  static async applyDailyDelta(manager: EntityManager, requestIds: readonly string[], before: DailyParts): Promise<void> {
+    await manager.query(`SELECT mon_apply_daily_delta($1::uuid[], $2::jsonb)`, [requestIds, JSON.stringify(before)]);
+  }
+
+  /** Refills mon_daily_figures from all the mon_* rows (after a rebuild). */
+  static async refreshDailyFigures(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT mon_refresh_daily_figures()`);
+  }
+
   /** Events of a request from the event store, after `afterSequence` and up to `upTo`. */
   static async storedEvents(manager: EntityManager, requestId: string, afterSequence: number, upTo: number): Promise<ProjectedEvent[]> {
     const rows = (await manager.query(
@@ -122,6 +142,9 @@ export class ProjectionStore {
     return new Map(rows.map((r) => [r.code, r.street_code]));
   }
 }
+
+/** Rows of mon_daily_parts as JSON, only ever handed back to the database. */
+export type DailyParts = unknown[];
 
 export interface StoredEventRow {
   request_id: string;

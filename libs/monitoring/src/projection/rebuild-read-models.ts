@@ -14,8 +14,9 @@ export interface RebuildResult {
 
 /**
  * Empties the read models and replays the event store (request_events, by request and sequence)
- * through the same fold the live projector uses, in one transaction: readers see the old figures
- * until the new ones are complete, and the live projector waits, then finds every event applied.
+ * through the same fold the live projector uses, then sums the daily figures afresh, all in one
+ * transaction: readers see the old figures until the new ones are complete, and the live
+ * projector waits, then finds every event applied.
  */
 export async function rebuildReadModels(dataSource: DataSource, clock = new DeadlineClock()): Promise<RebuildResult> {
   return dataSource.transaction(async (manager) => {
@@ -57,6 +58,7 @@ export async function rebuildReadModels(dataSource: DataSource, clock = new Dead
     }
     if (current) pending.push(current);
     await finish(true);
+    await ProjectionStore.refreshDailyFigures(manager);
     return result;
   });
 }

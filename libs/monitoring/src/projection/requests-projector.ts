@@ -124,8 +124,12 @@ export class RequestsProjector implements OnApplicationBootstrap, BeforeApplicat
       if (outcome === 'gap') throw new Error(`monitoring: event ${event.sequence} of request ${event.requestId} follows a gap`);
       if (outcome !== 'already-applied') changed = true;
     }
-    if (changed) await ProjectionStore.save(manager, [state]);
-    return changed;
+    if (!changed) return false;
+    const requestIds = [events[0].requestId];
+    const before = await ProjectionStore.dailyParts(manager, requestIds);
+    await ProjectionStore.save(manager, [state]);
+    await ProjectionStore.applyDailyDelta(manager, requestIds, before);
+    return true;
   }
 }
 
