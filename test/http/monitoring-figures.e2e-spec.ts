@@ -41,10 +41,11 @@ describe('leaders’ monitoring: figures from a known event sequence', () => {
     period: { from: '2026-10-05', to: '2026-10-14' },
     counts: { filed: 4, open: 1, resolved: 3, overdue: 1, reopened: 1 },
     rates: { response: 2 / 3, resolution: 1, satisfaction: 2 / 3 },
-    // claims of 30 (L) and 90 (X) working minutes; A was returned unclaimed after its deadline
-    claimTime: { medianMinutes: 60, p90Minutes: 84 },
-    // 420, 960 (with the holiday skipped) and 1290: p90 = 960 + 0.8 * 330
-    resolveTime: { medianMinutes: 960, p90Minutes: 1224 },
+    // claims of 30 (L) and 90 (X) working minutes, nearest rank: the 1st and the 2nd of 2;
+    // A was returned unclaimed after its deadline
+    claimTime: { medianMinutes: 30, p90Minutes: 90 },
+    // 420, 960 (with the holiday skipped) and 1290: the 2nd and the 3rd of 3
+    resolveTime: { medianMinutes: 960, p90Minutes: 1290 },
     onTimeShare: 2 / 3,
   });
 

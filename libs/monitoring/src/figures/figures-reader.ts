@@ -42,7 +42,6 @@ function dailyScopeWhere(scope: FigureScope): { sql: string; param: unknown } {
 }
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-const minutes = (value: unknown): number | null => (value === null || value === undefined ? null : Math.round(Number(value) * 100) / 100);
 
 type Row = Record<string, unknown>;
 
@@ -81,15 +80,15 @@ async function readRows(manager: EntityManager, scope: FigureScope, period: Moni
   // Grid and leader scopes only: the grids' rows and the scope's row in one pass.
   const groupKey = (column: string): string => (perGrid ? `grouping(${column}) AS g, ${column} AS grid,` : '');
   const groupBy = (column: string): string => (perGrid ? `GROUP BY GROUPING SETS ((${column}), ())` : '');
-  const claimColumns = `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY t.claim_working_minutes) AS claim_time,
+  const claimColumns = `percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY t.claim_working_minutes) AS claim_time,
               count(*) FILTER (WHERE t.claimed_at IS NULL AND t.claim_due_at < $4)::int AS claims_late`;
   const itemsSql = byDepartment
-    ? `SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY t.resolve_working_minutes) AS resolve_time,
+    ? `SELECT percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY t.resolve_working_minutes) AS resolve_time,
               count(*) FILTER (WHERE t.status IN ('unclaimed', 'claimed') AND t.due_at < $4)::int AS overdue,
               ${claimColumns}
          FROM mon_assignments t WHERE ${where.sql} AND t.created_at >= $2 AND t.created_at < $3`
     : `SELECT ${groupKey('t.grid_code')}
-              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY t.resolve_working_minutes) AS resolve_time,
+              percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY t.resolve_working_minutes) AS resolve_time,
               count(*) FILTER (WHERE t.status IN ('open', 'in_progress') AND t.due_at < $4)::int AS overdue
          FROM mon_requests t WHERE ${where.sql} AND t.filed_at >= $2 AND t.filed_at < $3 ${groupBy('t.grid_code')}`;
   // A department's claims are in its items' row; the other scopes' come from their assignments.
@@ -126,7 +125,8 @@ async function readRows(manager: EntityManager, scope: FigureScope, period: Moni
   };
 }
 
-const percentile = (values: unknown, i: number): number | null => (Array.isArray(values) ? minutes(values[i]) : null);
+/** The i-th of a percentile_disc array of working minutes (null without values). */
+const percentile = (values: unknown, i: number): number | null => (Array.isArray(values) && values[i] !== null ? Number(values[i]) : null);
 
 function toGridFigures(rows: GroupedRows, key: string | null, scope: { kind: FigureScope['kind']; code: string }, period: MonitoringPeriod): GridFigures {
   const sums = rows.sums.get(key) ?? {};

@@ -5,7 +5,10 @@ export interface Figures {
   counts: { filed: number; open: number; resolved: number; overdue: number; reopened: number };
   /** 0..1, or null when there is nothing to divide. */
   rates: { response: number | null; resolution: number | null; satisfaction: number | null };
-  /** Working minutes on the admin calendar. */
+  /**
+   * Working minutes on the admin calendar; nearest-rank percentiles: of n times in order, the
+   * median is the ⌈0.5·n⌉-th and p90 the ⌈0.9·n⌉-th, always a time that was measured.
+   */
   claimTime: { medianMinutes: number | null; p90Minutes: number | null };
   resolveTime: { medianMinutes: number | null; p90Minutes: number | null };
   onTimeShare: number | null;
