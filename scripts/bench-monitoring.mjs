@@ -608,6 +608,13 @@ function cases(county, tokens) {
       path: (i) => `${base}/export.csv?scope=department&code=${at(county.departments, i)}`,
       informational: true,
     },
+    {
+      name: 'export.csv department (1 year)',
+      who: 'admin',
+      token: tokens.adminToken,
+      path: (i) => `${base}/export.csv?scope=department&code=${at(county.departments, i)}&${year}`,
+      informational: true,
+    },
   ];
 }
 

@@ -211,6 +211,13 @@ describe('leaders’ monitoring: figures from a known event sequence', () => {
       expect((await get(`monitoring/export.csv?scope=street&code=S-${county.suffix}&${PERIOD}`, county.tokens.leader)).status).toBe(403);
       const dept = await get(`monitoring/export.csv?scope=department&code=${county.departments.single}&${PERIOD}`, county.tokens.singleStaff);
       expect(dept.text.trimEnd().split('\r\n')).toHaveLength(2);
+      // A department's export follows its figure: the requests of its assignments created in the
+      // period, here R2, filed two days before it.
+      const later = 'from=2026-10-08&to=2026-10-14';
+      const figure = await get(`monitoring/departments/${county.departments.single}?${later}`, county.tokens.singleStaff);
+      expect(figure.body.counts.filed).toBe(1);
+      const behind = await get(`monitoring/export.csv?scope=department&code=${county.departments.single}&${later}`, county.tokens.singleStaff);
+      expect(behind.text.trimEnd().split('\r\n')).toEqual([expect.any(String), expect.stringMatching(new RegExp(`^T${seq.r2.requestId.slice(0, 12)},`))]);
       const noCode = await get(`monitoring/export.csv?scope=grid`, api.adminToken);
       expect(noCode.status).toBe(400);
       expect(JSON.stringify(noCode.body.message)).toContain('code');

@@ -43,7 +43,8 @@ interface ExportRow {
 
 /**
  * The requests behind a figure as CSV, with the figure's scope checks and filters: requests
- * filed in the period (for a department, requests with an assignment of it created in the period).
+ * filed in the period, in filing order (for a department, requests with an assignment of it
+ * created in the period, in the order they reached it).
  * No title, description or reporter: nothing personal leaves in a report.
  */
 @QueryHandler(ExportRequestsQuery)
@@ -69,17 +70,25 @@ export class ExportRequestsHandler implements IQueryHandler<ExportRequestsQuery>
   private async *rows(scope: FigureScope, period: MonitoringPeriod): AsyncIterable<string> {
     yield csvLine([...EXPORT_HEADER]);
     const now = new Date();
-    const { where, param } = filterOf(scope);
+    const { from, where, param, pageKey } = filterOf(scope);
+    // A request reaching a department twice in the period is listed once.
+    const listed = new Set<string>();
     let after: [Date, string] = [new Date(0), '00000000-0000-0000-0000-000000000000'];
     for (;;) {
-      const rows = (await this.dataSource.query(
-        `SELECT request_id, tracking_no, grid_code, category_code, route, status, filed_at, due_at, resolved_at,
-                reopen_count, resolve_working_minutes, citizen_resolved, citizen_satisfied
-           FROM mon_requests t
-          WHERE ${where} AND t.filed_at >= $2 AND t.filed_at < $3 AND (t.filed_at, t.request_id) > ($4, $5::uuid)
-          ORDER BY t.filed_at, t.request_id LIMIT ${BATCH}`,
+      const page = (await this.dataSource.query(
+        `SELECT ${pageKey[0]} AS page_at, ${pageKey[1]} AS page_id,
+                t.request_id, t.tracking_no, t.grid_code, t.category_code, t.route, t.status, t.filed_at, t.due_at,
+                t.resolved_at, t.reopen_count, t.resolve_working_minutes, t.citizen_resolved, t.citizen_satisfied
+           FROM ${from}
+          WHERE ${where} AND (${pageKey[0]}, ${pageKey[1]}) > ($4, $5::uuid)
+          ORDER BY ${pageKey[0]}, ${pageKey[1]} LIMIT ${BATCH}`,
         [param, period.start, period.end, after[0], after[1]],
-      )) as ExportRow[];
+      )) as (ExportRow & { page_at: Date; page_id: string })[];
+      const rows = page.filter((r) => {
+        if (listed.has(r.request_id)) return false;
+        listed.add(r.request_id);
+        return true;
+      });
       if (rows.length > 0) {
         yield rows
           .map((r) =>
@@ -101,22 +110,32 @@ export class ExportRequestsHandler implements IQueryHandler<ExportRequestsQuery>
           )
           .join('');
       }
-      if (rows.length < BATCH) return;
-      const last = rows[rows.length - 1];
-      after = [last.filed_at, last.request_id];
+      if (page.length < BATCH) return;
+      const last = page[page.length - 1];
+      after = [last.page_at, last.page_id];
     }
   }
 }
 
-function filterOf(scope: FigureScope): { where: string; param: unknown } {
+/**
+ * The figure's rows and filter ($1 the scope, $2 and $3 the period's bounds), with the key they
+ * are paged by: requests by filing (grid, street, leader), or the department's assignments
+ * created in the period by creation, each with its request `t`.
+ */
+function filterOf(scope: FigureScope): { from: string; where: string; param: unknown; pageKey: [string, string] } {
+  const byFiling = { from: 'mon_requests t', pageKey: ['t.filed_at', 't.request_id'] as [string, string] };
   switch (scope.kind) {
     case 'grid':
     case 'leader':
-      return { where: 't.grid_code = ANY($1::varchar[])', param: [...scope.codes] };
+      return { ...byFiling, where: 't.grid_code = ANY($1::varchar[]) AND t.filed_at >= $2 AND t.filed_at < $3', param: [...scope.codes] };
     case 'street':
-      return { where: 't.street_code = $1', param: scope.code };
+      return { ...byFiling, where: 't.street_code = $1 AND t.filed_at >= $2 AND t.filed_at < $3', param: scope.code };
     case 'department':
-      // Filed in the period rather than assigned in it: one row per request, in filing order.
-      return { where: 'EXISTS (SELECT 1 FROM mon_assignments a WHERE a.request_id = t.request_id AND a.department_code = $1)', param: scope.code };
+      return {
+        from: 'mon_assignments a JOIN mon_requests t ON t.request_id = a.request_id',
+        where: 'a.department_code = $1 AND a.created_at >= $2 AND a.created_at < $3',
+        param: scope.code,
+        pageKey: ['a.created_at', 'a.assignment_id'],
+      };
   }
 }
