@@ -12,12 +12,15 @@ export function consumerGroupOf(departmentCode: string): string {
 
 /**
  * One consumer group per department on its topic. Departments are reference data that admins
- * add at any time, so the list is re-read periodically and new ones are joined.
+ * add at any time, so the list is re-read periodically and new ones are joined, each on its own:
+ * a group slow to join (a vanished member's session must expire first) holds up no other.
  */
 @Injectable()
 export class DepartmentConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DepartmentConsumers.name);
   private readonly subscriptions = new Map<string, Subscription>();
+  /** Departments whose group is being joined. */
+  private readonly joining = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private refreshing: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -53,22 +56,27 @@ export class DepartmentConsumers implements OnApplicationBootstrap, BeforeApplic
   async refresh(): Promise<void> {
     try {
       const departments = await this.dataSource.getRepository(DepartmentEntity).find({ select: { code: true } });
-      const fresh = departments.map((d) => d.code).filter((code) => !this.subscriptions.has(code));
-      // In parallel: one group slow to join must not keep the others waiting.
-      await Promise.all(
-        fresh.map(async (code) => {
-          if (this.stopped) return;
-          const group = consumerGroupOf(code);
-          const subscription = await this.consumer.consume(group, departmentTopic(code), (envelope, manager) =>
-            this.handle(group, code, envelope, manager),
-          );
-          if (this.stopped) return void (await subscription.close());
-          this.subscriptions.set(code, subscription);
-          this.logger.log({ department: code, group }, 'department handler joined');
-        }),
-      );
+      for (const { code } of departments) {
+        if (this.stopped || this.subscriptions.has(code) || this.joining.has(code)) continue;
+        this.joining.add(code);
+        void this.join(code).finally(() => this.joining.delete(code));
+      }
     } catch (error) {
       this.logger.warn({ err: error }, 'could not refresh department consumers; will try again');
+    }
+  }
+
+  /** Joins a department's group; a failure is tried again at the next refresh. */
+  private async join(code: string): Promise<void> {
+    const group = consumerGroupOf(code);
+    try {
+      const subscription = await this.consumer.consume(group, departmentTopic(code), (envelope, manager) => this.handle(group, code, envelope, manager));
+      // Stopped while joining: leave at once (the broker closes last and would close it too).
+      if (this.stopped) return void (await subscription.close());
+      this.subscriptions.set(code, subscription);
+      this.logger.log({ department: code, group }, 'department handler joined');
+    } catch (error) {
+      this.logger.warn({ err: error, department: code }, 'department handler could not join; will try again');
     }
   }
 
