@@ -18,7 +18,8 @@ function headersOf(raw: Record<string, unknown> | undefined): Record<string, str
 
 const RESTART_BASE_MS = 500;
 const RESTART_MAX_MS = 10_000;
-const DISCONNECT_WAIT_MS = 10_000;
+/** Within the 30 s a stopping process has: a loaded machine can take 10 s to end a fetch and leave. */
+const DISCONNECT_WAIT_MS = 20_000;
 
 /** kafkajs behind the messaging port. */
 export class KafkaMessageBroker extends MessageBroker {
@@ -184,7 +185,14 @@ export class KafkaMessageBroker extends MessageBroker {
         if (timer) clearTimeout(timer);
         this.subscriptions.delete(subscription);
         // A group stuck rebalancing can hold disconnect() for a whole session timeout: never block shutdown on it.
-        await Promise.race([current?.disconnect(), new Promise((resolve) => setTimeout(resolve, DISCONNECT_WAIT_MS).unref())]);
+        const left = await Promise.race([
+          (current?.disconnect() ?? Promise.resolve()).then(
+            () => true,
+            () => true,
+          ),
+          new Promise<false>((resolve) => setTimeout(() => resolve(false), DISCONNECT_WAIT_MS).unref()),
+        ]);
+        if (!left) this.logger.warn({ groupId }, `consumer still leaving its group after ${DISCONNECT_WAIT_MS} ms; the broker drops it when its session expires`);
       },
     };
     this.subscriptions.add(subscription);
