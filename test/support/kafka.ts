@@ -1,11 +1,14 @@
 // Plain kafkajs clients for reading and writing topics from the tests, next to the apps under test.
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 
+import type { EventEnvelope } from '@app/messaging';
 import { Admin, Consumer, IHeaders, Kafka, logLevel, Partitioners, Producer, RecordMetadata } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { eventually } from './eventually';
 import { TEST_KAFKA_BROKERS } from './environment';
 
+// The topic names and envelope keys as PRODUCT.md spells them, not imported from the code: the
+// tests hold the code to the contract.
 export const REQUESTS_TOPIC = 'governance.requests.v1';
 export const departmentTopic = (code: string): string => `governance.dept.${code}.v1`;
 export const dlqTopic = (topic: string): string => `${topic}.dlq`;
@@ -20,17 +23,6 @@ export interface KafkaRecord {
   headers: Record<string, string>;
 }
 
-export interface Envelope {
-  eventId: string;
-  type: string;
-  version: number;
-  occurredAt: string;
-  requestId: string;
-  sequence: number;
-  gridId: string;
-  correlationId: string;
-  payload: Record<string, unknown>;
-}
 
 function headersOf(raw: IHeaders | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -42,9 +34,9 @@ function headersOf(raw: IHeaders | undefined): Record<string, string> {
 }
 
 /** The value parsed as an envelope, or null when it is not JSON (poison). */
-export function envelopeOf(record: KafkaRecord): Envelope | null {
+export function envelopeOf(record: KafkaRecord): EventEnvelope | null {
   try {
-    return JSON.parse(record.value ?? '') as Envelope;
+    return JSON.parse(record.value ?? '') as EventEnvelope;
   } catch {
     return null;
   }

@@ -15,29 +15,19 @@ export type FigureScope =
  */
 export const HISTOGRAM_BOUNDS = [0, 60, 120, 240, 420, 840, 1260, 2100, 2940, 4200] as const;
 
-/** The scope's condition on a mon_* table aliased `t`, with its one parameter. */
-function scopeWhere(scope: FigureScope): { sql: string; param: unknown } {
+/**
+ * The scope's condition on a mon_* table (`rows`) and on mon_daily_figures (`daily`), both
+ * aliased `t`, with their one parameter.
+ */
+function scopeWhere(scope: FigureScope): { rows: string; daily: string; param: unknown } {
   switch (scope.kind) {
     case 'grid':
     case 'leader':
-      return { sql: 't.grid_code = ANY($1::varchar[])', param: [...scope.codes] };
+      return { rows: 't.grid_code = ANY($1::varchar[])', daily: `t.scope_kind = 'grid' AND t.scope_code = ANY($1::varchar[])`, param: [...scope.codes] };
     case 'street':
-      return { sql: 't.street_code = $1', param: scope.code };
+      return { rows: 't.street_code = $1', daily: `t.scope_kind = 'grid' AND t.street_code = $1`, param: scope.code };
     case 'department':
-      return { sql: 't.department_code = $1', param: scope.code };
-  }
-}
-
-/** The scope's condition on mon_daily_figures aliased `t`, with its one parameter. */
-function dailyScopeWhere(scope: FigureScope): { sql: string; param: unknown } {
-  switch (scope.kind) {
-    case 'grid':
-    case 'leader':
-      return { sql: `t.scope_kind = 'grid' AND t.scope_code = ANY($1::varchar[])`, param: [...scope.codes] };
-    case 'street':
-      return { sql: `t.scope_kind = 'grid' AND t.street_code = $1`, param: scope.code };
-    case 'department':
-      return { sql: `t.scope_kind = 'department' AND t.scope_code = $1`, param: scope.code };
+      return { rows: 't.department_code = $1', daily: `t.scope_kind = 'department' AND t.scope_code = $1`, param: scope.code };
   }
 }
 
@@ -72,9 +62,8 @@ function byKey(rows: Row[]): Map<string | null, Row> {
  */
 async function readRows(manager: EntityManager, scope: FigureScope, period: MonitoringPeriod, now: Date, perGrid: boolean): Promise<GroupedRows> {
   const where = scopeWhere(scope);
-  const dailyScope = dailyScopeWhere(scope);
-  const dailyWhere = `${dailyScope.sql} AND t.day >= $2::date AND t.day <= $3::date`;
-  const dailyParams = [dailyScope.param, period.from, period.to];
+  const dailyWhere = `${where.daily} AND t.day >= $2::date AND t.day <= $3::date`;
+  const dailyParams = [where.param, period.from, period.to];
   const params = [where.param, period.start, period.end, now];
   const byDepartment = scope.kind === 'department';
   // Grid and leader scopes only: the grids' rows and the scope's row in one pass.
@@ -86,16 +75,16 @@ async function readRows(manager: EntityManager, scope: FigureScope, period: Moni
     ? `SELECT percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY t.resolve_working_minutes) AS resolve_time,
               count(*) FILTER (WHERE t.status IN ('unclaimed', 'claimed') AND t.due_at < $4)::int AS overdue,
               ${claimColumns}
-         FROM mon_assignments t WHERE ${where.sql} AND t.created_at >= $2 AND t.created_at < $3`
+         FROM mon_assignments t WHERE ${where.rows} AND t.created_at >= $2 AND t.created_at < $3`
     : `SELECT ${groupKey('t.grid_code')}
               percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY t.resolve_working_minutes) AS resolve_time,
               count(*) FILTER (WHERE t.status IN ('open', 'in_progress') AND t.due_at < $4)::int AS overdue
-         FROM mon_requests t WHERE ${where.sql} AND t.filed_at >= $2 AND t.filed_at < $3 ${groupBy('t.grid_code')}`;
+         FROM mon_requests t WHERE ${where.rows} AND t.filed_at >= $2 AND t.filed_at < $3 ${groupBy('t.grid_code')}`;
   // A department's claims are in its items' row; the other scopes' come from their assignments.
   const claimsSql = byDepartment
     ? null
     : `SELECT ${groupKey('t.grid_code')} ${claimColumns}
-         FROM mon_assignments t WHERE ${where.sql} AND t.created_at >= $2 AND t.created_at < $3 ${groupBy('t.grid_code')}`;
+         FROM mon_assignments t WHERE ${where.rows} AND t.created_at >= $2 AND t.created_at < $3 ${groupBy('t.grid_code')}`;
   // One pass over the scope's daily rows: the period's sums (per grid with perGrid, and in all)
   // and the scope's daily series; a leader's grids each have their series at their grid endpoint.
   const sumsSql = `SELECT ${perGrid ? 'grouping(t.scope_code)' : '1'} AS g, ${perGrid ? 't.scope_code' : 'NULL'} AS grid,

@@ -108,6 +108,17 @@ const date = (value: unknown): Date | null => {
 };
 const minutes = (from: Date, to: Date, calendar: WorkingCalendar): number => Math.round(workingMinutesBetween(from, to, calendar));
 
+/** What a request's and an assignment's row say of their resolution. */
+type Resolution = Pick<MonRequestRow, 'resolvedAt' | 'resolveWorkingMinutes' | 'resolvedOnTime'>;
+
+/** Resolved at `at`, work having started at `from`, against the deadline `dueAt`. */
+const resolvedAt = (at: Date, from: Date, dueAt: Date, calendar: WorkingCalendar): Resolution => ({
+  resolvedAt: at,
+  resolveWorkingMinutes: minutes(from, at, calendar),
+  resolvedOnTime: at.getTime() <= dueAt.getTime(),
+});
+const UNRESOLVED: Resolution = { resolvedAt: null, resolveWorkingMinutes: null, resolvedOnTime: null };
+
 /**
  * Applies one event to the state, in place. Events at or below last_sequence are already in
  * (a replay or a duplicate); an event after a gap is refused so the caller fills the gap first.
@@ -169,9 +180,7 @@ export function applyEvent(state: RequestProjectionState, event: ProjectedEvent,
       break;
     case EVENT_TYPES.requestResolved:
       request.status = 'resolved';
-      request.resolvedAt = at;
-      request.resolveWorkingMinutes = minutes(request.filedAt, at, ctx.calendar);
-      request.resolvedOnTime = at.getTime() <= request.dueAt.getTime();
+      Object.assign(request, resolvedAt(at, request.filedAt, request.dueAt, ctx.calendar));
       break;
     case EVENT_TYPES.requestFeedbackRecorded:
       request.citizenResolved = p.resolved === true;
@@ -182,9 +191,7 @@ export function applyEvent(state: RequestProjectionState, event: ProjectedEvent,
       request.status = 'open';
       request.reopenCount = typeof p.reopenCount === 'number' ? p.reopenCount : request.reopenCount + 1;
       request.dueAt = date(p.dueAt) ?? request.dueAt;
-      request.resolvedAt = null;
-      request.resolveWorkingMinutes = null;
-      request.resolvedOnTime = null;
+      Object.assign(request, UNRESOLVED);
       break;
     case EVENT_TYPES.requestClosed:
     case EVENT_TYPES.requestClosedAsDuplicate:
@@ -241,9 +248,7 @@ function applyToAssignment(assignment: MonAssignmentRow, event: ProjectedEvent, 
       break;
     case EVENT_TYPES.assignmentResolved:
       assignment.status = 'resolved';
-      assignment.resolvedAt = at;
-      assignment.resolveWorkingMinutes = minutes(assignment.createdAt, at, ctx.calendar);
-      assignment.resolvedOnTime = at.getTime() <= assignment.dueAt.getTime();
+      Object.assign(assignment, resolvedAt(at, assignment.createdAt, assignment.dueAt, ctx.calendar));
       break;
     case EVENT_TYPES.assignmentReturned:
       assignment.status = 'returned';
@@ -262,9 +267,7 @@ function applyToAssignment(assignment: MonAssignmentRow, event: ProjectedEvent, 
       assignment.reopenCount += 1;
       assignment.claimDueAt = date(p.claimDueAt) ?? assignment.claimDueAt;
       assignment.dueAt = date(p.dueAt) ?? assignment.dueAt;
-      assignment.resolvedAt = null;
-      assignment.resolveWorkingMinutes = null;
-      assignment.resolvedOnTime = null;
+      Object.assign(assignment, UNRESOLVED);
       break;
     case EVENT_TYPES.assignmentExtensionApproved:
       assignment.dueAt = date(p.dueAt) ?? assignment.dueAt;
