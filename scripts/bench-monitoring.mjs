@@ -40,11 +40,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import {
   BenchError,
+  benchDatabase,
   buildIfNeeded,
   fail,
   fmtInt,
@@ -52,12 +52,15 @@ import {
   git,
   httpClient,
   kafkaUp,
-  LOOPBACK,
   log,
   newHistogram,
+  parseBenchArgs,
   portInUse,
+  postgresInfo,
+  recreateDatabase,
   RESULTS_DIR,
   ROOT,
+  serviceEnv,
   setLogPrefix,
   sleep,
   stamp,
@@ -89,50 +92,17 @@ const LEADER_GRIDS = 10;
 // ---------------------------------------------------------------------------------------------
 // Options
 
-function usage() {
-  const text = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8');
-  const lines = text.split('\n').slice(1);
-  return lines
-    .slice(0, lines.findIndex((l) => !l.startsWith('//')))
-    .map((l) => l.replace(/^\/\/ ?/, ''))
-    .join('\n');
-}
-
 function readOptions() {
-  const { values } = parseArgs({
-    options: {
-      requests: { type: 'string' },
-      iterations: { type: 'string' },
-      warmup: { type: 'string' },
-      concurrency: { type: 'string' },
-      'api-port': { type: 'string' },
-      'time-limit': { type: 'string' },
-      'reuse-seed': { type: 'boolean', default: false },
-      build: { type: 'boolean', default: false },
-      'skip-build': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
+  const { values, int, build } = parseBenchArgs(import.meta.url, {
+    requests: { type: 'string' },
+    iterations: { type: 'string' },
+    warmup: { type: 'string' },
+    concurrency: { type: 'string' },
+    'api-port': { type: 'string' },
+    'time-limit': { type: 'string' },
+    'reuse-seed': { type: 'boolean', default: false },
   });
-  if (values.help) {
-    console.log(usage());
-    process.exit(0);
-  }
-  const int = (flag, env, fallback, min, max) => {
-    const raw = values[flag] ?? process.env[env];
-    if (raw === undefined || raw === '') return fallback;
-    if (!/^\d+$/.test(String(raw))) fail(`--${flag} (${env}) must be a whole number, got "${raw}"`);
-    const n = Number(raw);
-    if (n < min || n > max) fail(`--${flag} (${env}) must be between ${min} and ${max}, got ${n}`);
-    return n;
-  };
-  if (values.build && values['skip-build']) fail('--build and --skip-build exclude each other');
-  const databaseUrl = process.env.BENCH_MON_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/governance_bench_monitoring';
-  const db = new URL(databaseUrl);
-  const database = decodeURIComponent(db.pathname.slice(1));
-  if (!/bench/i.test(database)) fail(`refusing to recreate database "${database}": its name must contain "bench"`);
-  if (!/^[A-Za-z0-9_]+$/.test(database)) fail(`database name "${database}" must be letters, digits and "_"`);
-  if (!LOOPBACK.has(db.hostname)) fail(`BENCH_MON_DATABASE_URL must point to a loopback host, got ${db.hostname}`);
+  const { databaseUrl, database } = benchDatabase('BENCH_MON_DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/governance_bench_monitoring');
   return {
     requests: int('requests', 'BENCH_MON_REQUESTS', 1_000_000, 1000, 20_000_000),
     iterations: int('iterations', 'BENCH_MON_ITERATIONS', 200, 1, 100_000),
@@ -141,7 +111,7 @@ function readOptions() {
     apiPort: int('api-port', 'BENCH_MON_API_PORT', 3110, 1, 65535),
     timeLimitS: int('time-limit', 'BENCH_MON_TIME_LIMIT', 1800, 60, 86_400),
     reuseSeed: values['reuse-seed'],
-    build: values.build ? 'always' : values['skip-build'] ? 'never' : 'when-stale',
+    build,
     databaseUrl,
     database,
     kafkaBrokers: '127.0.0.1:9092',
@@ -188,29 +158,6 @@ async function projectorGroupAtTopicEnd(options) {
   }
 }
 
-function adminUrl(options) {
-  const url = new URL(options.databaseUrl);
-  url.pathname = '/postgres';
-  return url.toString();
-}
-
-async function postgresInfo(options) {
-  const client = new pg.Client({ connectionString: adminUrl(options) });
-  await client.connect().catch((error) => fail(`PostgreSQL is not reachable: ${error.message}`));
-  try {
-    const { rows } = await client.query('SHOW server_version');
-    const settings = await client.query(
-      "SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'effective_cache_size', 'max_parallel_workers_per_gather', 'random_page_cost', 'jit')",
-    );
-    return {
-      version: rows[0].server_version,
-      settings: Object.fromEntries(settings.rows.map((r) => [r.name, r.unit ? `${r.setting} ${r.unit}` : r.setting])),
-    };
-  } finally {
-    await client.end();
-  }
-}
-
 /** The seed recorded in the database by an earlier run, or null. */
 async function existingSeed(options) {
   const client = new pg.Client({ connectionString: options.databaseUrl });
@@ -227,40 +174,6 @@ async function existingSeed(options) {
   } finally {
     await client.end().catch(() => {});
   }
-}
-
-async function recreateDatabase(options) {
-  const client = new pg.Client({ connectionString: adminUrl(options) });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${options.database}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${options.database}"`);
-  } finally {
-    await client.end();
-  }
-}
-
-
-
-function serviceEnv(options, extra) {
-  const env = { ...process.env };
-  for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'MIGRATIONS_RUN', 'EMBEDDED_DB_DIR', 'KAFKA_CLIENT_ID', 'JWT_TTL_SECONDS']) {
-    delete env[name];
-  }
-  return {
-    ...env,
-    NODE_ENV: 'production',
-    DATABASE_URL: options.databaseUrl,
-    KAFKA_BROKERS: options.kafkaBrokers,
-    KAFKA_CLIENT_ID: 'grid-governance-bench-monitoring',
-    KAFKAJS_NO_PARTITIONER_WARNING: '1',
-    JWT_SECRET: options.jwtSecret,
-    ADMIN_USERNAME: options.admin.username,
-    ADMIN_PASSWORD: options.admin.password,
-    LOG_LEVEL: 'warn',
-    MONITORING_PROJECTOR_GROUP: options.projectorGroup,
-    ...extra,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -738,7 +651,14 @@ async function main() {
 
   fs.mkdirSync(path.join(RESULTS_DIR, 'logs'), { recursive: true });
   if (await portInUse(options.apiPort)) fail(`port ${options.apiPort} is already in use on 127.0.0.1; pick another with --api-port`);
-  const postgres = await postgresInfo(options);
+  const postgres = await postgresInfo(options.databaseUrl, [
+    'shared_buffers',
+    'work_mem',
+    'effective_cache_size',
+    'max_parallel_workers_per_gather',
+    'random_page_cost',
+    'jit',
+  ]);
   await kafkaUp();
   options.projectorGroup = `${options.database}-projector`;
 
@@ -747,7 +667,7 @@ async function main() {
   if (options.reuseSeed && !options.seeded) log('--reuse-seed: no seed of this size in the database; seeding afresh');
   if (!options.seeded) {
     log(`recreating database ${options.database}`);
-    await recreateDatabase(options);
+    await recreateDatabase(options.databaseUrl, options.database);
   } else {
     log(`reusing the seed of ${previous.seededAt} (${fmtInt(previous.requests)} requests)`);
   }
@@ -760,7 +680,11 @@ async function main() {
     const logFile = path.join(RESULTS_DIR, 'logs', `${runStamp}-monitoring-api${phase === 'setup' ? '-setup' : ''}.log`);
     log(`starting the api on port ${options.apiPort} for the ${phase} (it applies the migrations)`);
     const t0 = performance.now();
-    const entry = startService('api', ['dist/apps/api/src/main.js'], serviceEnv(options, { PORT: String(options.apiPort), MIGRATIONS_RUN: 'true' }), logFile);
+    const entry = startService('api', ['dist/apps/api/src/main.js'], serviceEnv(options, 'grid-governance-bench-monitoring', {
+        MONITORING_PROJECTOR_GROUP: options.projectorGroup,
+        PORT: String(options.apiPort),
+        MIGRATIONS_RUN: 'true',
+      }), logFile);
     await waitReady(entry, options.apiPort, 120_000);
     log(`api ready after ${seconds(t0)} s`);
     return { entry, projector, logFile };

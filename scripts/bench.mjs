@@ -33,11 +33,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
   BenchError,
+  benchDatabase,
   buildIfNeeded,
   fail,
   fmtInt,
@@ -45,13 +44,16 @@ import {
   git,
   httpClient,
   kafkaUp,
-  LOOPBACK,
   log,
   newHistogram,
+  parseBenchArgs,
   portInUse,
+  postgresInfo,
+  recreateDatabase,
   RESULTS_DIR,
   ROOT,
   run,
+  serviceEnv,
   setLogPrefix,
   sleep,
   stamp,
@@ -65,57 +67,27 @@ import {
 setLogPrefix('bench');
 
 const PGBENCH_SCRIPT = path.join(ROOT, 'scripts', 'bench', 'insert.sql');
+const SERVICE_CLIENT_ID = 'grid-governance-bench';
+/** The relay and the department refresh at a pace that does not hide the path being measured. */
+const SERVICE_SETTINGS = { OUTBOX_POLL_MS: '50', DEPARTMENT_REFRESH_MS: '1000' };
 
 // ---------------------------------------------------------------------------------------------
 // Options
 
-function usage() {
-  const text = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8');
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith('//'))
-    .map((l) => l.replace(/^\/\/ ?/, ''))
-    .join('\n');
-}
-
 function readOptions() {
-  const { values } = parseArgs({
-    options: {
-      concurrency: { type: 'string' },
-      duration: { type: 'string' },
-      warmup: { type: 'string' },
-      'max-requests': { type: 'string' },
-      grids: { type: 'string' },
-      'pgbench-duration': { type: 'string' },
-      'delivery-timeout': { type: 'string' },
-      'api-port': { type: 'string' },
-      'handler-port': { type: 'string' },
-      'no-idempotency-key': { type: 'boolean', default: false },
-      build: { type: 'boolean', default: false },
-      'skip-build': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
+  const { values, int, build } = parseBenchArgs(import.meta.url, {
+    concurrency: { type: 'string' },
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    'max-requests': { type: 'string' },
+    grids: { type: 'string' },
+    'pgbench-duration': { type: 'string' },
+    'delivery-timeout': { type: 'string' },
+    'api-port': { type: 'string' },
+    'handler-port': { type: 'string' },
+    'no-idempotency-key': { type: 'boolean', default: false },
   });
-  if (values.help) {
-    console.log(usage());
-    process.exit(0);
-  }
-  const int = (flag, env, fallback, min, max) => {
-    const raw = values[flag] ?? process.env[env];
-    if (raw === undefined || raw === '') return fallback;
-    if (!/^\d+$/.test(String(raw))) fail(`--${flag} (${env}) must be a whole number, got "${raw}"`);
-    const n = Number(raw);
-    if (n < min || n > max) fail(`--${flag} (${env}) must be between ${min} and ${max}, got ${n}`);
-    return n;
-  };
-  if (values.build && values['skip-build']) fail('--build and --skip-build exclude each other');
-  const databaseUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/governance_bench';
-  const db = new URL(databaseUrl);
-  const database = decodeURIComponent(db.pathname.slice(1));
-  if (!/bench/i.test(database)) fail(`refusing to recreate database "${database}": its name must contain "bench"`);
-  if (!/^[A-Za-z0-9_]+$/.test(database)) fail(`database name "${database}" must be letters, digits and "_"`);
-  if (!LOOPBACK.has(db.hostname)) fail(`BENCH_DATABASE_URL must point to a loopback host, got ${db.hostname}`);
+  const { databaseUrl, database } = benchDatabase('BENCH_DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/governance_bench');
   const options = {
     concurrency: int('concurrency', 'BENCH_CONCURRENCY', 16, 1, 1024),
     durationS: int('duration', 'BENCH_DURATION', 30, 1, 3600),
@@ -127,7 +99,7 @@ function readOptions() {
     apiPort: int('api-port', 'BENCH_API_PORT', 3100, 1, 65535),
     handlerPort: int('handler-port', 'BENCH_HANDLER_PORT', 3101, 1, 65535),
     idempotencyKey: !values['no-idempotency-key'],
-    build: values.build ? 'always' : values['skip-build'] ? 'never' : 'when-stale',
+    build,
     databaseUrl,
     database,
     kafkaBrokers: '127.0.0.1:9092',
@@ -137,18 +109,7 @@ function readOptions() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Small helpers
-
-
-
-
-
-
-
-
-
-
-
+// CPU accounting
 
 /** CPU seconds (user + system) a process has used so far, from /proc; null where unavailable. */
 function processCpuSeconds(pid) {
@@ -237,66 +198,7 @@ function cpuBetween(a, b, filings) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Child processes: tracked so they are always stopped, on success, failure and Ctrl-C.
-
-
-
-
-
-// Last resort if the process exits without the orderly stop (e.g. an uncaught error).
-
-
-// ---------------------------------------------------------------------------------------------
-// HTTP client (node:http with a keep-alive agent, loopback only)
-
-
-
-// ---------------------------------------------------------------------------------------------
 // Steps
-
-
-async function recreateDatabase(options) {
-  const admin = new URL(options.databaseUrl);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect().catch((error) => fail(`PostgreSQL is not reachable at ${admin.host}: ${error.message}`));
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${options.database}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${options.database}"`);
-    const { rows } = await client.query('SHOW server_version');
-    const settings = await client.query(
-      "SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'max_connections', 'shared_buffers', 'fsync')",
-    );
-    return { version: rows[0].server_version, settings: Object.fromEntries(settings.rows.map((r) => [r.name, r.setting])) };
-  } finally {
-    await client.end();
-  }
-}
-
-
-
-function serviceEnv(options, extra) {
-  const env = { ...process.env };
-  // Nothing from the caller's shell may point the services elsewhere.
-  for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'MIGRATIONS_RUN', 'EMBEDDED_DB_DIR', 'KAFKA_CLIENT_ID', 'JWT_TTL_SECONDS']) {
-    delete env[name];
-  }
-  return {
-    ...env,
-    NODE_ENV: 'production',
-    DATABASE_URL: options.databaseUrl,
-    KAFKA_BROKERS: options.kafkaBrokers,
-    KAFKA_CLIENT_ID: 'grid-governance-bench',
-    KAFKAJS_NO_PARTITIONER_WARNING: '1',
-    JWT_SECRET: options.jwtSecret,
-    ADMIN_USERNAME: options.admin.username,
-    ADMIN_PASSWORD: options.admin.password,
-    LOG_LEVEL: 'warn',
-    OUTBOX_POLL_MS: '50',
-    DEPARTMENT_REFRESH_MS: '1000',
-    ...extra,
-  };
-}
 
 async function setUpCounty(api, options) {
   const signIn = async (username, password) => {
@@ -694,7 +596,8 @@ async function main() {
 
   await kafkaUp();
   log(`recreating database ${options.database}`);
-  const postgres = await recreateDatabase(options);
+  await recreateDatabase(options.databaseUrl, options.database);
+  const postgres = await postgresInfo(options.databaseUrl, ['synchronous_commit', 'max_connections', 'shared_buffers', 'fsync']);
   await buildIfNeeded(options);
 
   const apiLog = path.join(RESULTS_DIR, 'logs', `${runStamp}-api.log`);
@@ -704,7 +607,7 @@ async function main() {
   const apiProcess = startService(
     'api',
     ['dist/apps/api/src/main.js'],
-    serviceEnv(options, { PORT: String(options.apiPort), MIGRATIONS_RUN: 'true', ...pool }),
+    serviceEnv(options, SERVICE_CLIENT_ID, { ...SERVICE_SETTINGS, PORT: String(options.apiPort), MIGRATIONS_RUN: 'true', ...pool }),
     apiLog,
   );
   await waitReady(apiProcess, options.apiPort, 90_000);
@@ -712,7 +615,7 @@ async function main() {
   const handlerProcess = startService(
     'dept-handler',
     ['dist/apps/dept-handler/src/main.js'],
-    serviceEnv(options, { PORT: String(options.handlerPort), MIGRATIONS_RUN: 'false', ...pool }),
+    serviceEnv(options, SERVICE_CLIENT_ID, { ...SERVICE_SETTINGS, PORT: String(options.handlerPort), MIGRATIONS_RUN: 'false', ...pool }),
     handlerLog,
   );
   await waitReady(handlerProcess, options.handlerPort, 90_000);

@@ -1,5 +1,6 @@
-// What both benchmarks share: logging, histograms, child processes (the services under test and
-// short commands), an HTTP client, readiness waits, Kafka start-up and the build.
+// What both benchmarks share: options, the bench database, logging, histograms, child processes
+// (the services under test and short commands), an HTTP client, readiness waits, Kafka start-up
+// and the build.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -7,7 +8,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import hdr from 'hdr-histogram-js';
+import pg from 'pg';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
@@ -316,4 +319,113 @@ export async function buildIfNeeded(options) {
   log(`built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   for (const p of outputs) if (!fs.existsSync(p)) fail(`the build did not produce ${path.relative(ROOT, p)}`);
   return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options and the bench database
+
+/** A bench script's help: its header comment, from after the shebang to the first line of code. */
+function usageOf(scriptUrl) {
+  const lines = fs.readFileSync(fileURLToPath(scriptUrl), 'utf8').split('\n').slice(1);
+  return lines
+    .slice(0, lines.findIndex((l) => !l.startsWith('//')))
+    .map((l) => l.replace(/^\/\/ ?/, ''))
+    .join('\n');
+}
+
+/**
+ * The command line of a bench script: its `options` plus --build, --skip-build and --help (which
+ * prints the script's header comment). `int(flag, env, fallback, min, max)` reads a whole number
+ * from the flag or else the environment variable; `build` is 'always', 'never' or 'when-stale'.
+ */
+export function parseBenchArgs(scriptUrl, options) {
+  const { values } = parseArgs({
+    options: {
+      ...options,
+      build: { type: 'boolean', default: false },
+      'skip-build': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(usageOf(scriptUrl));
+    process.exit(0);
+  }
+  if (values.build && values['skip-build']) fail('--build and --skip-build exclude each other');
+  const int = (flag, env, fallback, min, max) => {
+    const raw = values[flag] ?? process.env[env];
+    if (raw === undefined || raw === '') return fallback;
+    if (!/^\d+$/.test(String(raw))) fail(`--${flag} (${env}) must be a whole number, got "${raw}"`);
+    const n = Number(raw);
+    if (n < min || n > max) fail(`--${flag} (${env}) must be between ${min} and ${max}, got ${n}`);
+    return n;
+  };
+  return { values, int, build: values.build ? 'always' : values['skip-build'] ? 'never' : 'when-stale' };
+}
+
+/** The database a bench recreates, from `envName` or `fallback`: on loopback, with "bench" in its name. */
+export function benchDatabase(envName, fallback) {
+  const databaseUrl = process.env[envName] || fallback;
+  const url = new URL(databaseUrl);
+  const database = decodeURIComponent(url.pathname.slice(1));
+  if (!/bench/i.test(database)) fail(`refusing to recreate database "${database}": its name must contain "bench"`);
+  if (!/^[A-Za-z0-9_]+$/.test(database)) fail(`database name "${database}" must be letters, digits and "_"`);
+  if (!LOOPBACK.has(url.hostname)) fail(`${envName} must point to a loopback host, got ${url.hostname}`);
+  return { databaseUrl, database };
+}
+
+/** A client of the server's `postgres` database, for what is done outside the bench database. */
+async function serverClient(databaseUrl) {
+  const url = new URL(databaseUrl);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect().catch((error) => fail(`PostgreSQL is not reachable at ${url.host}: ${error.message}`));
+  return client;
+}
+
+/** The server's version and the named settings, for the results. */
+export async function postgresInfo(databaseUrl, settings) {
+  const client = await serverClient(databaseUrl);
+  try {
+    const { rows } = await client.query('SHOW server_version');
+    const found = await client.query('SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1)', [settings]);
+    return {
+      version: rows[0].server_version,
+      settings: Object.fromEntries(found.rows.map((r) => [r.name, r.unit ? `${r.setting} ${r.unit}` : r.setting])),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+export async function recreateDatabase(databaseUrl, database) {
+  const client = await serverClient(databaseUrl);
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The environment of a service under test: nothing from the caller's shell may point it elsewhere. */
+export function serviceEnv(options, clientId, extra) {
+  const env = { ...process.env };
+  for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'MIGRATIONS_RUN', 'EMBEDDED_DB_DIR', 'KAFKA_CLIENT_ID', 'JWT_TTL_SECONDS']) {
+    delete env[name];
+  }
+  return {
+    ...env,
+    NODE_ENV: 'production',
+    DATABASE_URL: options.databaseUrl,
+    KAFKA_BROKERS: options.kafkaBrokers,
+    KAFKA_CLIENT_ID: clientId,
+    KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    JWT_SECRET: options.jwtSecret,
+    ADMIN_USERNAME: options.admin.username,
+    ADMIN_PASSWORD: options.admin.password,
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
 }
