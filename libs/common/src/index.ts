@@ -4,3 +4,4 @@ export * from './config';
 export * from './correlation';
 export * from './domain-error';
 export * from './time';
+export * from './timeout';

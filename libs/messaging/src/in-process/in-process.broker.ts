@@ -1,17 +1,29 @@
-import { IncomingMessage, MessageBroker, MessageHandler, OutgoingMessage, Subscription } from '../message-broker';
+import { deadLetterTopic } from '../envelope';
+import { ConsumerStatus, IncomingMessage, MessageBroker, MessageHandler, OutgoingMessage, Subscription } from '../message-broker';
+
+/** A handler that threw gets its message again after this pause, as a restarted Kafka consumer would. */
+const RETRY_AFTER_MS = 1_000;
 
 interface Group {
+  groupId: string;
+  topic: string;
   handler: MessageHandler;
   /** Index of the next message of the topic's log this group has not handled. */
   position: number;
   running: boolean;
   closed: boolean;
+  since: Date;
+  lastActivityAt: Date | null;
+  restarts: number;
+  lastError: string | null;
+  retry: NodeJS.Timeout | null;
 }
 
 /**
  * The embedded default's stand-in for Kafka: one ordered log per topic, kept in memory,
  * and one cursor per consumer group. It honours the same contract as the Kafka adapter
- * (a new group reads from the start; a handler sees one message at a time).
+ * (a new group reads from the start; a handler sees one message at a time; a message whose
+ * handler failed comes again).
  */
 export class InProcessMessageBroker extends MessageBroker {
   private readonly logs = new Map<string, IncomingMessage[]>();
@@ -39,17 +51,53 @@ export class InProcessMessageBroker extends MessageBroker {
     for (const topic of touched) this.drain(topic);
   }
 
-  async subscribe(groupId: string, topic: string, handler: MessageHandler): Promise<Subscription> {
-    await this.ensureTopics([topic]);
+  subscribe(groupId: string, topic: string, handler: MessageHandler): Subscription {
+    for (const name of [topic, deadLetterTopic(topic)]) if (!this.logs.has(name)) this.logs.set(name, []);
     const groups = this.groups.get(topic) ?? new Map<string, Group>();
     this.groups.set(topic, groups);
-    const group: Group = { handler, position: groups.get(groupId)?.position ?? 0, running: false, closed: false };
+    const group: Group = {
+      groupId,
+      topic,
+      handler,
+      position: groups.get(groupId)?.position ?? 0,
+      running: false,
+      closed: false,
+      since: new Date(),
+      lastActivityAt: null,
+      restarts: 0,
+      lastError: null,
+      retry: null,
+    };
     groups.set(groupId, group);
     this.drain(topic);
     return {
+      status: () => this.statusOf(group),
       close: async () => {
         group.closed = true;
+        if (group.retry) clearTimeout(group.retry);
+        if (groups.get(groupId) === group) groups.delete(groupId);
       },
+    };
+  }
+
+  consumers(): ConsumerStatus[] {
+    return [...this.groups.values()].flatMap((groups) => [...groups.values()].map((g) => this.statusOf(g)));
+  }
+
+  async consumerLag(groupId: string, topic: string): Promise<number | null> {
+    const group = this.groups.get(topic)?.get(groupId);
+    return group ? (this.logs.get(topic)?.length ?? 0) - group.position : null;
+  }
+
+  private statusOf(group: Group): ConsumerStatus {
+    return {
+      groupId: group.groupId,
+      topic: group.topic,
+      state: group.closed ? 'closed' : group.retry ? 'restarting' : 'consuming',
+      since: group.since,
+      lastActivityAt: group.lastActivityAt,
+      restarts: group.restarts,
+      lastError: group.lastError,
     };
   }
 
@@ -58,16 +106,25 @@ export class InProcessMessageBroker extends MessageBroker {
   }
 
   private async run(topic: string, group: Group): Promise<void> {
-    if (group.running) return;
+    if (group.running || group.retry) return;
     group.running = true;
     try {
       const log = this.logs.get(topic)!;
       while (!group.closed && group.position < log.length) {
         await group.handler(log[group.position]);
         group.position += 1;
+        group.lastActivityAt = new Date();
       }
-    } catch {
-      // A handler that throws leaves its cursor in place, as an uncommitted Kafka offset would.
+    } catch (error) {
+      // The cursor stays in place, as an uncommitted Kafka offset would, and the message comes again.
+      group.restarts += 1;
+      group.lastError = error instanceof Error ? error.message : String(error);
+      group.retry = setTimeout(() => {
+        group.retry = null;
+        group.since = new Date();
+        void this.run(topic, group);
+      }, RETRY_AFTER_MS);
+      group.retry.unref();
     } finally {
       group.running = false;
     }
@@ -76,6 +133,11 @@ export class InProcessMessageBroker extends MessageBroker {
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
-    for (const groups of this.groups.values()) for (const group of groups.values()) group.closed = true;
+    for (const groups of this.groups.values()) {
+      for (const group of groups.values()) {
+        group.closed = true;
+        if (group.retry) clearTimeout(group.retry);
+      }
+    }
   }
 }

@@ -31,8 +31,8 @@ export class ReliableConsumer {
     @InjectMetric('consumer_messages_total') private readonly handled: Counter<'consumer' | 'outcome'>,
   ) {}
 
-  async consume(consumer: string, topic: string, handler: EnvelopeHandler): Promise<Subscription> {
-    await this.broker.ensureTopics([topic, deadLetterTopic(topic)]);
+  /** Subscribes at once; the broker joins in the background (see MessageBroker.subscribe). */
+  consume(consumer: string, topic: string, handler: EnvelopeHandler): Subscription {
     return this.broker.subscribe(consumer, topic, async (message) => {
       const outcome = await runWithCorrelation(message.headers[HEADERS.correlationId], () =>
         this.handle(consumer, message, handler),

@@ -1,44 +1,99 @@
-import { Admin, Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { TimeoutError, withTimeout } from '@app/common';
 import { Logger } from '@nestjs/common';
-import { IncomingMessage, MessageBroker, MessageHandler, OutgoingMessage, Subscription } from '../message-broker';
+import { Admin, ISocketFactory, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { deadLetterTopic } from '../envelope';
+import { ConsumerStatus, MessageBroker, MessageHandler, OutgoingMessage, Subscription } from '../message-broker';
+import { DEFAULT_LIMITS, KafkaSubscription, SubscriptionLimits } from './kafka-subscription';
 
 export interface KafkaBrokerOptions {
   brokers: readonly string[];
   clientId: string;
   partitions: number;
+  /** How consumers are watched; the defaults suit production. */
+  limits?: Partial<SubscriptionLimits>;
+  /** kafkajs' socket factory, for tests that need to cut the network in a given state. */
+  socketFactory?: ISocketFactory;
+  /** kafkajs' per-request timeout (default 10 s; fetches and group joins have their own). */
+  requestTimeoutMs?: number;
 }
 
-function headersOf(raw: Record<string, unknown> | undefined): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw ?? {})) {
-    if (value !== undefined) headers[name] = Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
+/**
+ * kafkajs bounds a send itself: 4 attempts of at most REQUEST_TIMEOUT_MS each, with backoff. A send is
+ * awaited that long, so that the relay never resends a batch a still-retrying producer may yet
+ * deliver (the copy would not be dropped); only a send that outlives kafkajs' own bound counts as
+ * hung and is abandoned, its producer replaced.
+ */
+const REQUEST_TIMEOUT_MS = 10_000;
+const PRODUCER_RETRY = { retries: 3, initialRetryTime: 300, maxRetryTime: 3_000 };
+const PUBLISH_TIMEOUT_MS = 60_000;
+/** Admin calls: topic creation, offsets, cluster description. */
+const ADMIN_TIMEOUT_MS = 10_000;
+
+/**
+ * A kafkajs client connected on first use. One that is dropped (an admin client after any failure,
+ * the producer after a hang) is disconnected and a fresh one connects on the next call: an old
+ * client can be left in a state that no retry of its own gets it out of.
+ */
+class LazyClient<T extends Admin | Producer> {
+  private current: Promise<T> | null = null;
+
+  constructor(private readonly create: () => T) {}
+
+  get(): Promise<T> {
+    if (this.current) return this.current;
+    const connecting = (async () => {
+      const client = this.create();
+      try {
+        await withTimeout(client.connect(), ADMIN_TIMEOUT_MS, 'connecting to Kafka');
+      } catch (error) {
+        void disconnectQuietly(client);
+        throw error;
+      }
+      return client;
+    })();
+    this.current = connecting;
+    connecting.catch(() => this.drop(connecting));
+    return connecting;
   }
-  return headers;
+
+  drop(which: Promise<T>): void {
+    if (this.current !== which) return;
+    this.current = null;
+    which.then(disconnectQuietly, () => undefined);
+  }
+
+  async close(): Promise<void> {
+    const client = this.current;
+    this.current = null;
+    await client?.then(disconnectQuietly, () => undefined);
+  }
 }
 
-const RESTART_BASE_MS = 500;
-const RESTART_MAX_MS = 10_000;
-/** Within the 30 s a stopping process has: a loaded machine can take 10 s to end a fetch and leave. */
-const DISCONNECT_WAIT_MS = 20_000;
+function disconnectQuietly(client: Admin | Producer): Promise<void> {
+  return withTimeout(client.disconnect(), ADMIN_TIMEOUT_MS, 'disconnecting from Kafka').catch(() => undefined);
+}
 
 /** kafkajs behind the messaging port. */
 export class KafkaMessageBroker extends MessageBroker {
   private readonly kafka: Kafka;
-  private producer: Producer | null = null;
-  private producerConnecting: Promise<Producer> | null = null;
-  private admin: Admin | null = null;
+  private readonly producer: LazyClient<Producer>;
+  private readonly admin: LazyClient<Admin>;
   private readonly knownTopics = new Set<string>();
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new Set<KafkaSubscription>();
+  private readonly limits: SubscriptionLimits;
 
   private readonly logger = new Logger('Kafka');
 
   constructor(private readonly options: KafkaBrokerOptions) {
     super();
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: [...options.brokers],
       logLevel: logLevel.WARN,
       retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5000 },
+      requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      socketFactory: options.socketFactory,
       logCreator: () => (entry) => {
         const { message, ...extra } = entry.log;
         // Retries are bounded on purpose: the relay retries the whole batch, and consumers de-duplicate.
@@ -47,175 +102,115 @@ export class KafkaMessageBroker extends MessageBroker {
         this.logger[level]({ kafka: entry.namespace, ...extra, msg: message });
       },
     });
-  }
-
-  private async getAdmin(): Promise<Admin> {
-    if (!this.admin) {
-      const admin = this.kafka.admin();
-      await admin.connect();
-      this.admin = admin;
-    }
-    return this.admin;
-  }
-
-  private async getProducer(): Promise<Producer> {
-    if (this.producer) return this.producer;
-    this.producerConnecting ??= (async () => {
-      // The idempotent producer keeps retried sends from writing duplicates and keeps their order.
-      const producer = this.kafka.producer({
+    this.admin = new LazyClient(() => this.kafka.admin());
+    // The idempotent producer keeps retried sends from writing duplicates and keeps their order.
+    this.producer = new LazyClient(() =>
+      this.kafka.producer({
         idempotent: true,
         maxInFlightRequests: 1,
+        retry: PRODUCER_RETRY,
         createPartitioner: Partitioners.DefaultPartitioner,
-      });
-      try {
-        await producer.connect();
-      } catch (error) {
-        this.producerConnecting = null;
-        throw error;
-      }
-      this.producer = producer;
-      return producer;
-    })();
-    return this.producerConnecting;
+      }),
+    );
+  }
+
+  /** Runs `call` on the admin client within the admin timeout; a failure drops the client. */
+  private async withAdmin<T>(what: string, call: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = this.admin.get();
+    try {
+      return await withTimeout(admin.then(call), ADMIN_TIMEOUT_MS, what);
+    } catch (error) {
+      this.admin.drop(admin);
+      throw error;
+    }
   }
 
   async ensureTopics(topics: readonly string[]): Promise<void> {
     const missing = topics.filter((t) => !this.knownTopics.has(t));
     if (missing.length === 0) return;
-    const admin = await this.getAdmin();
-    const existing = new Set(await admin.listTopics());
-    const toCreate = missing.filter((t) => !existing.has(t));
-    if (toCreate.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: toCreate.map((topic) => ({ topic, numPartitions: this.options.partitions, replicationFactor: -1 })),
-      });
-    }
+    await this.withAdmin('creating topics', async (admin) => {
+      const existing = new Set(await admin.listTopics());
+      const toCreate = missing.filter((t) => !existing.has(t));
+      if (toCreate.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: toCreate.map((topic) => ({ topic, numPartitions: this.options.partitions, replicationFactor: -1 })),
+        });
+      }
+    });
     for (const topic of missing) this.knownTopics.add(topic);
   }
 
   async publish(messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     await this.ensureTopics([...new Set(messages.map((m) => m.topic))]);
-    const producer = await this.getProducer();
+    const producer = this.producer.get();
     const byTopic = new Map<string, OutgoingMessage[]>();
     for (const message of messages) {
       const list = byTopic.get(message.topic) ?? [];
       list.push(message);
       byTopic.set(message.topic, list);
     }
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
-        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
-      })),
-    });
-  }
-
-  async subscribe(groupId: string, topic: string, handler: MessageHandler): Promise<Subscription> {
-    await this.ensureTopics([topic]);
-    // kafkajs' own restart after a crash cannot be cancelled: a consumer closed during a broker
-    // outage would come back and rejoin its group. So kafkajs never restarts; a crash starts a
-    // fresh consumer here, on a timer that close() cancels.
-    let closed = false;
-    let current: Consumer | null = null;
-    let timer: NodeJS.Timeout | null = null;
-    let failures = 0;
-    const restartLater = (): void => {
-      if (closed) return;
-      failures += 1;
-      timer = setTimeout(() => {
-        timer = null;
-        start().catch(restartLater);
-      }, Math.min(RESTART_MAX_MS, RESTART_BASE_MS * 2 ** (failures - 1)));
-    };
-    const start = async (): Promise<void> => {
-      if (closed) return;
-      const consumer = this.kafka.consumer({
-        groupId,
-        sessionTimeout: 30_000,
-        heartbeatInterval: 3_000,
-        retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5_000, restartOnFailure: async () => false },
-      });
-      current = consumer;
-      consumer.on(consumer.events.CRASH, ({ payload }) => {
-        if (consumer !== current || closed) return;
-        this.logger.warn({ groupId, err: payload.error }, 'consumer crashed; starting a fresh one');
-        restartLater();
-      });
-      consumer.on(consumer.events.GROUP_JOIN, () => {
-        failures = 0;
-        // Last guard: a join that kafkajs was still retrying when close() came leaves at once.
-        if (closed) void consumer.disconnect();
-      });
-      try {
-        await consumer.connect();
-        if (closed) return void (await consumer.disconnect());
-        await consumer.subscribe({ topic, fromBeginning: true });
-        // Checked again right before joining the group: close() may have come while subscribing.
-        if (closed) return void (await consumer.disconnect());
-        await consumer.run({
-          autoCommit: true,
-          // One message at a time per partition: the handler decides retries and dead-lettering,
-          // so a message reaches here again only after a crash (at-least-once).
-          eachMessage: async ({ topic: from, partition, message }) => {
-            const incoming: IncomingMessage = {
-              topic: from,
-              partition,
-              offset: message.offset,
-              key: message.key ? message.key.toString('utf8') : null,
-              value: message.value ? message.value.toString('utf8') : null,
-              headers: headersOf(message.headers as Record<string, unknown>),
-            };
-            await handler(incoming);
-          },
-        });
-        // Closed while this consumer was starting: close() disconnected the one before it.
-        if (closed) await consumer.disconnect();
-      } catch (error) {
-        await consumer.disconnect().catch(() => undefined);
-        throw error;
-      }
-    };
-    // Known to close() before it has started, so a broker closing meanwhile stops this one too.
-    const subscription: Subscription = {
-      close: async () => {
-        closed = true;
-        if (timer) clearTimeout(timer);
-        this.subscriptions.delete(subscription);
-        // A group stuck rebalancing can hold disconnect() for a whole session timeout: never block shutdown on it.
-        const left = await Promise.race([
-          (current?.disconnect() ?? Promise.resolve()).then(
-            () => true,
-            () => true,
-          ),
-          new Promise<false>((resolve) => setTimeout(() => resolve(false), DISCONNECT_WAIT_MS).unref()),
-        ]);
-        if (!left) this.logger.warn({ groupId }, `consumer still leaving its group after ${DISCONNECT_WAIT_MS} ms; the broker drops it when its session expires`);
-      },
-    };
-    this.subscriptions.add(subscription);
+    const send = producer.then((p) =>
+      p.sendBatch({
+        acks: -1,
+        timeout: REQUEST_TIMEOUT_MS,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic,
+          messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+        })),
+      }),
+    );
     try {
-      await start();
+      await withTimeout(send, PUBLISH_TIMEOUT_MS, `publishing ${messages.length} messages`);
     } catch (error) {
-      this.subscriptions.delete(subscription);
-      closed = true;
+      // Only a hung producer is replaced: the same idempotent producer resending a batch whose
+      // acknowledgement was lost lets the broker drop the copy; a fresh one would write it twice.
+      if (error instanceof TimeoutError) this.producer.drop(producer);
       throw error;
     }
+  }
+
+  subscribe(groupId: string, topic: string, handler: MessageHandler): Subscription {
+    const subscription = new KafkaSubscription(
+      this.kafka,
+      groupId,
+      topic,
+      handler,
+      () => this.ensureTopics([topic, deadLetterTopic(topic)]),
+      this.limits,
+      (closed) => this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
     return subscription;
   }
 
+  consumers(): ConsumerStatus[] {
+    return [...this.subscriptions].map((s) => s.status());
+  }
+
+  async consumerLag(groupId: string, topic: string): Promise<number | null> {
+    try {
+      return await this.withAdmin('reading consumer lag', async (admin) => {
+        const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
+        const position = new Map(committed?.partitions.map((p) => [p.partition, Number(p.offset)]) ?? []);
+        return ends.reduce((lag, end) => {
+          const at = position.get(end.partition) ?? -1;
+          // -1: nothing committed yet; a new group starts from the earliest offset.
+          return lag + Math.max(0, Number(end.high) - (at < 0 ? Number(end.low) : at));
+        }, 0);
+      });
+    } catch {
+      return null;
+    }
+  }
+
   async ping(): Promise<void> {
-    const admin = await this.getAdmin();
-    await admin.describeCluster();
+    await this.withAdmin('describing the cluster', (admin) => admin.describeCluster());
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([...this.subscriptions].map((c) => c.close()));
-    await Promise.allSettled([this.producer?.disconnect(), this.admin?.disconnect()]);
-    this.producer = null;
-    this.producerConnecting = null;
-    this.admin = null;
+    await Promise.allSettled([...this.subscriptions].map((s) => s.close()));
+    await Promise.all([this.producer.close(), this.admin.close()]);
   }
 }

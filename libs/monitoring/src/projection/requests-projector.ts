@@ -1,6 +1,6 @@
 import { runWithCorrelation } from '@app/common';
 import { DeadlineClock } from '@app/casework';
-import { deadLetterTopic, EventEnvelope, HEADERS, IncomingMessage, MessageBroker, parseEnvelope, REQUESTS_TOPIC, ReliableConsumer, Subscription } from '@app/messaging';
+import { EventEnvelope, HEADERS, IncomingMessage, MessageBroker, parseEnvelope, REQUESTS_TOPIC, ReliableConsumer, Subscription } from '@app/messaging';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { MonitoringChange, MonitoringUpdates } from '../live/monitoring-updates';
@@ -25,8 +25,6 @@ export function projectorGroup(): string {
 export class RequestsProjector implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RequestsProjector.name);
   private subscription: Subscription | null = null;
-  private starting: Promise<void> = Promise.resolve();
-  private stopped = false;
 
   constructor(
     private readonly broker: MessageBroker,
@@ -37,32 +35,14 @@ export class RequestsProjector implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    // Joining a group can take long: never hold up start-up.
-    this.starting = this.start();
+    const group = projectorGroup();
+    // Joins in the background and rejoins by itself after an outage: never holds up start-up.
+    this.subscription = this.broker.subscribe(group, REQUESTS_TOPIC, (message) => this.onMessage(group, message));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    await this.starting;
     await this.subscription?.close();
     this.subscription = null;
-  }
-
-  private async start(): Promise<void> {
-    const group = projectorGroup();
-    for (let attempt = 1; !this.stopped; attempt++) {
-      try {
-        await this.broker.ensureTopics([REQUESTS_TOPIC, deadLetterTopic(REQUESTS_TOPIC)]);
-        const subscription = await this.broker.subscribe(group, REQUESTS_TOPIC, (message) => this.onMessage(group, message));
-        if (this.stopped) return void (await subscription.close());
-        this.subscription = subscription;
-        this.logger.log({ group }, 'monitoring projector joined');
-        return;
-      } catch (error) {
-        this.logger.warn({ err: error, group, attempt }, 'monitoring projector could not join; will try again');
-        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * attempt)));
-      }
-    }
   }
 
   private async onMessage(group: string, message: IncomingMessage): Promise<void> {
