@@ -21,6 +21,19 @@ export class TestDatabase {
     return row.id;
   }
 
+  /** Runs `statement` in a transaction of its own that stays open, holding its locks, until released. */
+  async holdLock(statement: string): Promise<{ release(): Promise<void> }> {
+    const client = await this.pool.connect();
+    await client.query('BEGIN');
+    await client.query(statement);
+    return {
+      release: async () => {
+        await client.query('ROLLBACK');
+        client.release();
+      },
+    };
+  }
+
   close(): Promise<void> {
     return this.pool.end();
   }

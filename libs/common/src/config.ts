@@ -21,6 +21,8 @@ export interface AppConfig {
   readonly handlerMaxAttempts: number;
   readonly departmentRefreshMs: number;
   readonly dbPoolSize: number;
+  /** The server cancels a statement that runs longer (the client gives up 5 s later). */
+  readonly dbStatementTimeoutMs: number;
   /** How often the api's deadline watcher looks for overdue tasks and assignments. */
   readonly deadlineWatchMs: number;
 }
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     handlerMaxAttempts: integer(env, 'HANDLER_MAX_ATTEMPTS', 3, 1, 20),
     departmentRefreshMs: integer(env, 'DEPARTMENT_REFRESH_MS', 5000, 100, 600_000),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 100),
+    dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000),
     deadlineWatchMs: integer(env, 'DEADLINE_WATCH_MS', 30_000, 50, 3_600_000),
   };
 }

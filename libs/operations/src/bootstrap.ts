@@ -1,6 +1,6 @@
 import { AppConfig, ConfigError, loadConfig } from '@app/common';
 import { createValidationPipe, HttpErrorFilter, jsonBody } from '@app/common/http';
-import { EmbeddedPostgres, runMigrations } from '@app/persistence';
+import { EmbeddedPostgres, isDatabaseUnavailable, runMigrations } from '@app/persistence';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { serveOpenApi } from './openapi';
@@ -53,7 +53,7 @@ export function configureHttp(app: INestApplication, options: { docs: boolean })
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter([isDatabaseUnavailable]));
   if (options.docs) serveOpenApi(app);
 }
 

@@ -6,6 +6,7 @@ import { WhistleReturnsFeedback1764300200000 } from './migrations/1764300200000-
 import { MonitoringReadModels1764400000000 } from './migrations/1764400000000-monitoring-read-models';
 import { LeaderAlerts1764400100000 } from './migrations/1764400100000-leader-alerts';
 import { MonitoringDailyFigures1764400200000 } from './migrations/1764400200000-monitoring-daily-figures';
+import { OutboxRelayState1764600000000 } from './migrations/1764600000000-outbox-relay-state';
 
 /** Every migration, in order; the api applies pending ones at start-up unless MIGRATIONS_RUN=false. */
 export const MIGRATIONS = [
@@ -16,9 +17,24 @@ export const MIGRATIONS = [
   MonitoringReadModels1764400000000,
   LeaderAlerts1764400100000,
   MonitoringDailyFigures1764400200000,
+  OutboxRelayState1764600000000,
 ];
 
-export function postgresOptions(url: string, poolSize: number): DataSourceOptions {
+/**
+ * Time limits of the services' connections, so a hung query or a stuck transaction cannot freeze
+ * the relay or a consumer: the server cancels a statement after `statementTimeoutMs` and ends a
+ * session idle in a transaction for longer than the relay's longest publish; the client gives up
+ * on an answer that does not come (a server or network that hangs).
+ */
+export interface QueryLimits {
+  statementTimeoutMs: number;
+}
+
+/** Longer than the longest the outbox relay holds its transaction open around a publish (60 s). */
+const IDLE_IN_TRANSACTION_MS = 90_000;
+
+/** `limits` null: no time limits (migrations and the read-model rebuild may run long). */
+export function postgresOptions(url: string, poolSize: number, limits: QueryLimits | null = null): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -26,6 +42,14 @@ export function postgresOptions(url: string, poolSize: number): DataSourceOption
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: 10_000,
+      ...(limits && {
+        statement_timeout: limits.statementTimeoutMs,
+        idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+        query_timeout: limits.statementTimeoutMs + 5_000,
+      }),
+    },
   };
 }

@@ -33,13 +33,35 @@ interface ErrorBody {
   details?: unknown;
 }
 
-/** Every HTTP error leaves as {statusCode, error, message}; unknown errors hide their details. */
+/** Says whether an error means a dependency cannot serve right now (a 503 the client retries), not a fault. */
+export type UnavailabilityCheck = (error: unknown) => boolean;
+
+/** Seconds a client should wait before trying again after a 503. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Every HTTP error leaves as {statusCode, error, message}; unknown errors hide their details.
+ * An error that `unavailable` recognises (the database restarting, say) is a 503 with Retry-After.
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
+  constructor(private readonly unavailable: UnavailabilityCheck[] = []) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (this.unavailable.some((check) => check(exception))) {
+      this.logger.warn({ err: exception }, 'a dependency is unavailable; answered 503');
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      response.status(503).json({
+        statusCode: 503,
+        error: REASON[503],
+        message: 'the service cannot reach its database right now; try again in a few seconds',
+        code: 'SERVICE.UNAVAILABLE',
+      });
+      return;
+    }
     const body = this.toBody(exception);
     // Errors we raise on purpose (a 503 from a readiness probe) are answers, not faults.
     if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
@@ -64,11 +86,11 @@ export class HttpErrorFilter implements ExceptionFilter {
             : String((raw as { message?: unknown }).message ?? exception.message);
       const details = typeof raw === 'object' && raw !== null ? (raw as { details?: unknown }).details : undefined;
       if (details && typeof details === 'object') {
-        // A failed health check: say which dependency is down and keep the per-dependency details.
-        const down = Object.entries(details as Record<string, { status?: string }>)
+        // A failed health check: say which dependency is down, and why, and keep the per-dependency details.
+        const down = Object.entries(details as Record<string, { status?: string; message?: unknown }>)
           .filter(([, check]) => check?.status !== 'up')
-          .map(([name]) => name);
-        return { statusCode, error: REASON[statusCode] ?? exception.name, message: `not ready: ${down.join(', ')} down`, details };
+          .map(([name, check]) => (typeof check?.message === 'string' ? `${name} down (${check.message})` : `${name} down`));
+        return { statusCode, error: REASON[statusCode] ?? exception.name, message: `not ready: ${down.join('; ')}`, details };
       }
       return { statusCode, error: REASON[statusCode] ?? exception.name, message };
     }
