@@ -136,8 +136,6 @@ describe('closing the app during a broker outage', () => {
   const kafka = new TestKafka();
 
   beforeAll(async () => {
-    // One app per process as far as prom-client's default registry goes: the previous one is closed.
-    (await import('prom-client')).register.clear();
     api = await startTestApi({ withDepartmentHandlers: true });
     county = await createCounty(api.http, api.adminToken, 1);
   });

@@ -1,5 +1,6 @@
 import { loadConfig } from '@app/common';
 import { INestApplication } from '@nestjs/common';
+import { register } from 'prom-client';
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/create-api';
 import { TEST_ADMIN, TEST_DATABASE_URL, testEnv } from './environment';
@@ -20,6 +21,8 @@ process.env.MONITORING_PROJECTOR_GROUP ??= `monitoring-projector.${new URL(TEST_
 
 export async function startTestApi(options: { withDepartmentHandlers?: boolean; env?: Record<string, string> } = {}): Promise<TestApi> {
   const config = loadConfig(testEnv(options.env));
+  // prom-client's registry is global: a spec's next app registers its metrics afresh (one app at a time per spec).
+  register.clear();
   const app = await createApi({
     config,
     databaseUrl: TEST_DATABASE_URL,

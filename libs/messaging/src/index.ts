@@ -5,3 +5,5 @@ export * from './inbox/envelope.dto';
 export * from './inbox/reliable-consumer';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
+export * from './outbox/outbox-backlog';
+export * from './kafka/kafka.broker';

@@ -5,6 +5,7 @@ import { InProcessMessageBroker } from './in-process/in-process.broker';
 import { ReliableConsumer } from './inbox/reliable-consumer';
 import { KafkaMessageBroker } from './kafka/kafka.broker';
 import { MessageBroker } from './message-broker';
+import { OutboxBacklogReader } from './outbox/outbox-backlog';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
 
@@ -36,6 +37,7 @@ export class MessagingModule {
               : new InProcessMessageBroker(),
         },
         OutboxWriter,
+        OutboxBacklogReader,
         ReliableConsumer,
         makeCounterProvider({ name: 'outbox_published_total', help: 'Events published from the outbox' }),
         makeCounterProvider({
@@ -45,7 +47,7 @@ export class MessagingModule {
         }),
         ...(options.relay ? [OutboxRelay] : []),
       ],
-      exports: [MessageBroker, OutboxWriter, ReliableConsumer],
+      exports: [MessageBroker, OutboxWriter, OutboxBacklogReader, ReliableConsumer, ...(options.relay ? [OutboxRelay] : [])],
     };
   }
 }

@@ -4,12 +4,15 @@ import { postgresOptions, UnitOfWork } from '@app/persistence';
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { makeGaugeProvider, makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { LoggerModule } from 'nestjs-pino';
 import { TerminusModule } from '@nestjs/terminus';
 import { CorrelationMiddleware, correlationIdFor } from './correlation.middleware';
 import { HealthController } from './health/health.controller';
 import { BrokerHealthIndicator } from './health/kafka.health';
+import { PipelineHealthIndicator } from './health/pipeline.health';
+import { CONSUMER_GAUGES, OUTBOX_GAUGES, PipelineMetrics } from './pipeline/pipeline-metrics';
+import { PipelineStatus } from './pipeline/pipeline-status';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { MetricsController } from './metrics.controller';
 
@@ -49,7 +52,10 @@ export class PlatformModule implements NestModule {
             autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
           },
         }),
-        TypeOrmModule.forRoot({ ...postgresOptions(options.databaseUrl, config.dbPoolSize), autoLoadEntities: true }),
+        TypeOrmModule.forRoot({
+          ...postgresOptions(options.databaseUrl, config.dbPoolSize, { statementTimeoutMs: config.dbStatementTimeoutMs }),
+          autoLoadEntities: true,
+        }),
         CqrsModule.forRoot(),
         MessagingModule.forRoot({ relay: options.relay }),
         PrometheusModule.register({ path: '/metrics', controller: MetricsController, defaultMetrics: { enabled: true } }),
@@ -60,6 +66,10 @@ export class PlatformModule implements NestModule {
         { provide: APP_CONFIG, useValue: config },
         UnitOfWork,
         BrokerHealthIndicator,
+        PipelineStatus,
+        PipelineHealthIndicator,
+        PipelineMetrics,
+        ...[...CONSUMER_GAUGES, ...(options.relay ? OUTBOX_GAUGES : [])].map((gauge) => makeGaugeProvider(gauge)),
         makeHistogramProvider({
           name: 'http_request_duration_seconds',
           help: 'HTTP request duration',
@@ -67,7 +77,7 @@ export class PlatformModule implements NestModule {
           buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
         }),
       ],
-      exports: [APP_CONFIG, UnitOfWork],
+      exports: [APP_CONFIG, UnitOfWork, PipelineMetrics],
     };
   }
 

@@ -23,7 +23,9 @@ interface OutboxRow {
  * Publishes committed outbox rows to the broker, oldest first. Safe in several replicas: a
  * transaction-scoped advisory lock makes the others stand by. A row is marked published only
  * after the broker acknowledged it, in the same transaction that held the lock, so a broker
- * outage delays events and loses none.
+ * outage delays events and loses none. Every call it waits on has a time limit (the broker's
+ * publish timeout, the database's statement and idle-in-transaction timeouts), so a hung call
+ * ends in a failure the loop retries; it logs when it fails and when it publishes again.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -73,7 +75,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       await this.broker.publish(
         rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers })),
       );
-      await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      // Marked, and the relay's progress noted for readiness, in one statement.
+      await manager.query(
+        `WITH marked AS (UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[]))
+         UPDATE outbox_relay_state SET last_published_at = now() WHERE id = 1`,
+        [rows.map((r) => r.id)],
+      );
       return rows.length;
     });
   }
@@ -84,7 +91,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       let published = 0;
       try {
         published = await this.relayOnce();
-        if (this.failures > 0) this.logger.log({ afterFailures: this.failures }, 'outbox relay publishing again');
+        if (this.failures > 0) this.logger.log({ afterFailures: this.failures, published }, 'outbox relay recovered');
         this.failures = 0;
         this.published.inc(published);
       } catch (error) {

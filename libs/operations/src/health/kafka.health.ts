@@ -1,3 +1,4 @@
+import { withTimeout } from '@app/common';
 import { MessageBroker } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
@@ -12,10 +13,7 @@ export class BrokerHealthIndicator {
   async check(key: string): Promise<HealthIndicatorResult> {
     const check = this.indicator.check(key);
     try {
-      await Promise.race([
-        this.broker.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 3 s')), 3000).unref()),
-      ]);
+      await withTimeout(this.broker.ping(), 3000, 'the broker\'s answer');
       return check.up();
     } catch (error) {
       return check.down({ message: error instanceof Error ? error.message : String(error) });
