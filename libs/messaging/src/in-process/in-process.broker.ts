@@ -5,6 +5,8 @@ interface Group {
   /** Index of the next message of the topic's log this group has not handled. */
   position: number;
   running: boolean;
+  /** The latest delivery loop: closing waits for the message in hand, as a Kafka consumer does. */
+  loop: Promise<void>;
   closed: boolean;
 }
 
@@ -43,22 +45,22 @@ export class InProcessMessageBroker extends MessageBroker {
     await this.ensureTopics([topic]);
     const groups = this.groups.get(topic) ?? new Map<string, Group>();
     this.groups.set(topic, groups);
-    const group: Group = { handler, position: groups.get(groupId)?.position ?? 0, running: false, closed: false };
+    const group: Group = { handler, position: groups.get(groupId)?.position ?? 0, running: false, loop: Promise.resolve(), closed: false };
     groups.set(groupId, group);
     this.drain(topic);
     return {
       close: async () => {
         group.closed = true;
+        await group.loop;
       },
     };
   }
 
   private drain(topic: string): void {
-    for (const group of this.groups.get(topic)?.values() ?? []) void this.run(topic, group);
+    for (const group of this.groups.get(topic)?.values() ?? []) if (!group.running) group.loop = this.run(topic, group);
   }
 
   private async run(topic: string, group: Group): Promise<void> {
-    if (group.running) return;
     group.running = true;
     try {
       const log = this.logs.get(topic)!;
@@ -76,6 +78,8 @@ export class InProcessMessageBroker extends MessageBroker {
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
-    for (const groups of this.groups.values()) for (const group of groups.values()) group.closed = true;
+    const groups = [...this.groups.values()].flatMap((byId) => [...byId.values()]);
+    for (const group of groups) group.closed = true;
+    await Promise.all(groups.map((group) => group.loop));
   }
 }
