@@ -69,7 +69,6 @@ interface Binaries {
  *   never to this process' output. This process exiting without `stop()` still stops it.
  */
 export class EmbeddedPostgres {
-  private running = true;
   private readonly stopOnExit = (): void => {
     if (this.running) this.child.kill('SIGINT');
   };
@@ -80,10 +79,11 @@ export class EmbeddedPostgres {
     readonly url: string,
     private readonly child: ChildProcess,
   ) {
-    child.once('exit', () => {
-      this.running = false;
-    });
     process.once('exit', this.stopOnExit);
+  }
+
+  private get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** The postmaster's process id (a fault-injection script may kill it). */
