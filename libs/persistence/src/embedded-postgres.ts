@@ -275,7 +275,8 @@ function readPassword(dataDir: string): string {
 
 /**
  * A server still running on this cluster: refused when its owning process lives, stopped when its
- * owner was killed (kill -9 leaves the server running).
+ * owner was killed (kill -9 leaves the server running). A server of this very process that a caller
+ * has just killed gets a moment to go.
  */
 async function stopLeftoverServer(dataDir: string, pgdata: string): Promise<void> {
   const lockFile = join(pgdata, 'postmaster.pid');
@@ -287,9 +288,13 @@ async function stopLeftoverServer(dataDir: string, pgdata: string): Promise<void
     return;
   }
   const owner = readPid(join(dataDir, 'owner.pid'));
-  if (owner !== undefined && isAlive(owner)) {
-    throw new EmbeddedPostgresError(`The embedded database in ${dataDir} is in use by process ${owner}${owner === process.pid ? ' (this one)' : ''}: stop it first, or set EMBEDDED_DB_DIR to another folder`);
+  const ownerLives = owner !== undefined && isAlive(owner);
+  if (ownerLives && !(owner === process.pid && (await endsWithin(postmaster, 2_000)))) {
+    throw new EmbeddedPostgresError(
+      `The embedded database in ${dataDir} is in use by process ${owner}${owner === process.pid ? ' (this one)' : ''}: stop it first, or set EMBEDDED_DB_DIR to another folder`,
+    );
   }
+  if (ownerLives) return;
   process.kill(postmaster, 'SIGINT');
   const deadline = Date.now() + STOP_TIMEOUT_MS;
   while (isAlive(postmaster)) {
@@ -373,13 +378,27 @@ function readPid(file: string): number | undefined {
   }
 }
 
+/** A zombie (a killed child this process has not reaped yet) counts as gone. */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+async function endsWithin(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await sleep(50);
+  }
+  return true;
 }
 
 /** On Linux the command line tells; elsewhere a live process named in the lock file is taken as the server. */
