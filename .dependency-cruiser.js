@@ -7,7 +7,7 @@ module.exports = {
       comment: 'Domain code is plain TypeScript: no Nest, TypeORM, Kafka client or database driver.',
       severity: 'error',
       from: { path: '^libs/[^/]+/src/domain/' },
-      to: { path: 'node_modules/(@nestjs|typeorm|kafkajs|pg|@electric-sql|class-validator|class-transformer)/' },
+      to: { path: 'node_modules/(@nestjs|typeorm|kafkajs|pg|class-validator|class-transformer)/' },
     },
     {
       name: 'domain-imports-only-domain',

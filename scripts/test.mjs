@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: makes sure PostgreSQL and the local Kafka broker are up (and Chromium for the browser
-// tier), runs the test tiers (unit, http, integration, browser) and ends with one line "N passed, N failed".
+// tier), runs the test tiers (unit, http, embedded, integration, browser) and ends with one line
+// "N passed, N failed". The embedded tier needs neither: it runs what `npm start` runs.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,6 +12,7 @@ const resultsDir = join(root, '.test-results');
 const tiers = [
   { name: 'unit', config: 'test/jest.unit.config.js', needsServices: false },
   { name: 'http', config: 'test/jest.http.config.js', needsServices: true },
+  { name: 'embedded', config: 'test/jest.embedded.config.js', needsServices: false },
   { name: 'integration', config: 'test/jest.integration.config.js', needsServices: true },
   { name: 'browser', config: 'test/jest.browser.config.js', needsServices: true, needsChromium: true },
 ];

@@ -29,7 +29,6 @@ describe('dept-handler as a separate process', () => {
     }
     await kafka?.close();
     await api?.close();
-    app?.cleanup();
   });
 
   const healthUrl = (): string => `http://127.0.0.1:${handler.port}/health`;

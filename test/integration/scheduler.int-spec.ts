@@ -1,10 +1,10 @@
-import { dirname, join } from 'node:path';
 import { roundTheClockCalendar } from '../factories/calendar.factory';
 import { County, createCounty } from '../factories/county.factory';
 import { createSmallCategory } from '../factories/http-helpers';
 import { fileRequest, RequestView } from '../support/casework';
+import { builtEntry } from '../support/built-apps';
 import { TestDatabase } from '../support/database';
-import { BuiltApp, buildDeptHandler, freePort, HandlerProcess, spawnDeptHandler } from '../support/dept-handler-process';
+import { freePort, HandlerProcess, spawnDeptHandler } from '../support/dept-handler-process';
 import { eventually } from '../support/eventually';
 import { departmentTopic, envelopeOf, KafkaRecord, REQUESTS_TOPIC, TestKafka } from '../support/kafka';
 import { bearer, startTestApi, TestApi } from '../support/test-api';
@@ -14,7 +14,6 @@ const WATCH_MS = '150';
 
 /** Issue 3 item 4: the deadline watcher in two api processes at once handles each overdue item once. */
 describe('the deadline watcher in two api processes', () => {
-  let built: BuiltApp;
   let api: TestApi;
   let county: County;
   let watchers: HandlerProcess[] = [];
@@ -23,7 +22,6 @@ describe('the deadline watcher in two api processes', () => {
   let calendarBefore: Record<string, unknown>;
 
   beforeAll(async () => {
-    built = buildDeptHandler();
     // This api only sets up and files; its own watcher waits an hour, so the two processes do all the watching.
     api = await startTestApi({ env: { DEADLINE_WATCH_MS: '3600000' } });
     county = await createCounty(api.http, api.adminToken, 1);
@@ -37,10 +35,9 @@ describe('the deadline watcher in two api processes', () => {
       .set(bearer(api.adminToken))
       .send({ leadersAfterWorkingHours: 0 });
     expect(deadlines.status).toBe(200);
-    // `npm run build` compiles every app; the api's entry sits beside the dept-handler's.
-    const apiEntry = join(dirname(dirname(dirname(built.entry))), 'api', 'src', 'main.js');
+    const apiProcess = { entry: builtEntry('apps/api/src/main.js') };
     for (let i = 0; i < 2; i++) {
-      watchers.push(spawnDeptHandler({ ...built, entry: apiEntry }, await freePort(), { DEADLINE_WATCH_MS: WATCH_MS }));
+      watchers.push(spawnDeptHandler(apiProcess, await freePort(), { DEADLINE_WATCH_MS: WATCH_MS }));
     }
     for (const watcher of watchers) {
       await eventually(
@@ -67,7 +64,6 @@ describe('the deadline watcher in two api processes', () => {
     await kafka?.close();
     await db?.close();
     await api?.close();
-    built?.cleanup();
   });
 
   const countsOf = async (requestIds: string[], type: string): Promise<Map<string, number>> => {

@@ -1,59 +1,16 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { builtEntry, ROOT } from './built-apps';
 import { testEnv } from './environment';
 
-const ROOT = join(__dirname, '..', '..');
-const ENTRY = join('apps', 'dept-handler', 'src', 'main.js');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 export interface BuiltApp {
-  /** Absolute path of dist/apps/dept-handler/src/main.js (or of a private build of it). */
+  /** Absolute path of a compiled entry, e.g. dist/apps/dept-handler/src/main.js. */
   entry: string;
-  /** Where node finds the packages when the build lives outside the repository. */
-  nodePath: string | undefined;
-  cleanup(): void;
 }
 
-/**
- * The compiled dept-handler. `npm run build` output is reused when it is newer than every source
- * file; otherwise the same compilation (tsc + tsc-alias with tsconfig.build.json) goes to a private
- * folder, because `npm run build` starts with `rm -rf dist` and other processes may be running from dist/.
- */
+/** The compiled dept-handler in dist/ (built first when missing or stale). */
 export function buildDeptHandler(): BuiltApp {
-  const distEntry = join(ROOT, 'dist', ENTRY);
-  const sourcesAt = Math.max(newestSource(join(ROOT, 'apps')), newestSource(join(ROOT, 'libs')));
-  if (existsSync(distEntry) && statSync(distEntry).mtimeMs > sourcesAt) {
-    return { entry: distEntry, nodePath: undefined, cleanup: () => {} };
-  }
-  const outDir = mkdtempSync(join(tmpdir(), 'int-dept-handler-'));
-  const run = (args: string[]): void => {
-    try {
-      execFileSync(join(ROOT, 'node_modules', '.bin', args[0]), [...args.slice(1), '-p', 'tsconfig.build.json', '--outDir', outDir], {
-        cwd: ROOT,
-        timeout: 180_000,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-    } catch (error) {
-      const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-      rmSync(outDir, { recursive: true, force: true });
-      throw new Error(`build failed: ${args.join(' ')}\n${stdout?.toString() ?? ''}${stderr?.toString() ?? ''}`);
-    }
-  };
-  run(['tsc']);
-  run(['tsc-alias']);
-  return { entry: join(outDir, ENTRY), nodePath: join(ROOT, 'node_modules'), cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
+  return { entry: builtEntry('apps/dept-handler/src/main.js') };
 }
 
 export async function freePort(): Promise<number> {
@@ -88,7 +45,6 @@ export function spawnDeptHandler(app: BuiltApp, port: number, extraEnv: Record<s
       ...testEnv(),
       PORT: String(port),
       MIGRATIONS_RUN: 'false',
-      ...(app.nodePath ? { NODE_PATH: app.nodePath } : {}),
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

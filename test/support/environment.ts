@@ -1,4 +1,11 @@
-/** Where the tests find the real services; the scripts start them (see scripts/test.mjs). */
+/**
+ * Where the tests find the services. The http, integration and browser tiers use the real
+ * PostgreSQL and Kafka that scripts/test.mjs makes sure of. The embedded tier
+ * (test/jest.embedded.config.js) runs the api as `npm start` does: no DATABASE_URL and no
+ * KAFKA_BROKERS, so the api publishes to its in-process broker, against the embedded PostgreSQL its
+ * global set-up started (which sets TEST_ENGINE and TEST_DATABASE_URL for the specs).
+ */
+export const EMBEDDED = process.env.TEST_ENGINE === 'embedded';
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/governance_test';
 // KAFKA_PORT alone moves the local broker that scripts/kafka.sh starts (a second engineer's run beside this one).
 export const TEST_KAFKA_BROKERS = (process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? '9092'}`).split(',');
@@ -7,8 +14,7 @@ export const TEST_ADMIN = { username: 'admin', password: 'admin-test-password' }
 
 export function testEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    DATABASE_URL: TEST_DATABASE_URL,
-    KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+    ...(EMBEDDED ? {} : { DATABASE_URL: TEST_DATABASE_URL, KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(',') }),
     JWT_SECRET: TEST_JWT_SECRET,
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,

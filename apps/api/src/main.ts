@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     const lines = [
       '',
       `Grid governance service: ${url}/api/v1   (API docs: ${url}/docs, health: ${url}/health)`,
-      'Embedded mode: PostgreSQL in-process (data in .embedded-db/), events delivered in-process.',
+      `Embedded mode: PostgreSQL run by this process (data in ${config.embeddedDbDir}/), events delivered in-process.`,
       'Demo sign-ins (POST /api/v1/auth/token {username, password}):',
       `  ${(config.adminUsername ?? '').padEnd(18)} admin          password ${config.adminPassword}`,
       ...signIns.map((s) => `  ${s.username.padEnd(18)} ${s.role.padEnd(14)} password ${DEMO_PASSWORD}   (${s.scope})`),

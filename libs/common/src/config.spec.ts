@@ -8,6 +8,8 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.adminUsername).toBe('admin');
     expect(config.deadlineWatchMs).toBe(30_000);
+    expect(config.embeddedDbDir).toBe('.embedded-db');
+    expect(loadConfig({ EMBEDDED_DB_DIR: '/var/lib/governance' }).embeddedDbDir).toBe('/var/lib/governance');
   });
 
   it('reads the real services when both are given', () => {

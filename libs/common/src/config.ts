@@ -6,8 +6,10 @@ import { randomBytes } from 'node:crypto';
  */
 export interface AppConfig {
   readonly port: number;
-  /** null: the embedded PostgreSQL (PGlite) of the all-in-one default. */
+  /** null: the embedded PostgreSQL of the all-in-one default. */
   readonly databaseUrl: string | null;
+  /** Where the embedded PostgreSQL keeps its cluster when DATABASE_URL is not set. */
+  readonly embeddedDbDir: string;
   /** null: events are delivered in-process (all-in-one default). */
   readonly kafkaBrokers: readonly string[] | null;
   readonly kafkaClientId: string;
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl: db,
+    embeddedDbDir: env.EMBEDDED_DB_DIR || '.embedded-db',
     kafkaBrokers: brokers,
     kafkaClientId: env.KAFKA_CLIENT_ID || 'grid-governance',
     jwtSecret,

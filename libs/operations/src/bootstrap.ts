@@ -1,6 +1,6 @@
 import { AppConfig, ConfigError, loadConfig } from '@app/common';
 import { createValidationPipe, HttpErrorFilter, jsonBody } from '@app/common/http';
-import { EmbeddedPostgres, isDatabaseUnavailable, runMigrations } from '@app/persistence';
+import { EmbeddedPostgres, EmbeddedPostgresError, isDatabaseUnavailable, runMigrations } from '@app/persistence';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { serveOpenApi } from './openapi';
@@ -32,8 +32,20 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
     if (config.migrationsRun) await runMigrations(config.databaseUrl);
     return { url: config.databaseUrl, embedded: false, stop: async () => {} };
   }
-  const embedded = await EmbeddedPostgres.start(process.env.EMBEDDED_DB_DIR || '.embedded-db', config.dbPoolSize + 4);
-  await runMigrations(embedded.url);
+  // The pool, a migration connection and room for a psql session beside them.
+  const embedded = await EmbeddedPostgres.start({ dataDir: config.embeddedDbDir, maxConnections: Math.max(50, config.dbPoolSize + 10) }).catch(
+    (error: unknown) => {
+      if (!(error instanceof EmbeddedPostgresError)) throw error;
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
+  try {
+    await runMigrations(embedded.url);
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
   return { url: embedded.url, embedded: true, stop: () => embedded.stop() };
 }
 

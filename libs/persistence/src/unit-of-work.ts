@@ -4,9 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 type AfterCommit = () => void;
 
 /**
- * Runs one transaction. Everything inside must use the given EntityManager: on the embedded
- * PostgreSQL an open transaction holds back every other connection, so a second connection
- * awaited from inside would wait forever.
+ * Runs one transaction. Everything inside must use the given EntityManager: work done on another
+ * connection is outside the transaction (not rolled back with it, blind to its uncommitted rows).
  */
 @Injectable()
 export class UnitOfWork {

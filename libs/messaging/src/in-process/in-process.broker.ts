@@ -11,6 +11,8 @@ interface Group {
   /** Index of the next message of the topic's log this group has not handled. */
   position: number;
   running: boolean;
+  /** The latest delivery loop: closing waits for the message in hand, as a Kafka consumer does. */
+  loop: Promise<void>;
   closed: boolean;
   since: Date;
   lastActivityAt: Date | null;
@@ -61,6 +63,7 @@ export class InProcessMessageBroker extends MessageBroker {
       handler,
       position: groups.get(groupId)?.position ?? 0,
       running: false,
+      loop: Promise.resolve(),
       closed: false,
       since: new Date(),
       lastActivityAt: null,
@@ -76,6 +79,7 @@ export class InProcessMessageBroker extends MessageBroker {
         group.closed = true;
         if (group.retry) clearTimeout(group.retry);
         if (groups.get(groupId) === group) groups.delete(groupId);
+        await group.loop;
       },
     };
   }
@@ -102,11 +106,10 @@ export class InProcessMessageBroker extends MessageBroker {
   }
 
   private drain(topic: string): void {
-    for (const group of this.groups.get(topic)?.values() ?? []) void this.run(topic, group);
+    for (const group of this.groups.get(topic)?.values() ?? []) if (!group.running && !group.retry) group.loop = this.run(topic, group);
   }
 
   private async run(topic: string, group: Group): Promise<void> {
-    if (group.running || group.retry) return;
     group.running = true;
     try {
       const log = this.logs.get(topic)!;
@@ -117,12 +120,14 @@ export class InProcessMessageBroker extends MessageBroker {
       }
     } catch (error) {
       // The cursor stays in place, as an uncommitted Kafka offset would, and the message comes again.
+      if (group.closed) return;
+      group.since = new Date();
       group.restarts += 1;
       group.lastError = error instanceof Error ? error.message : String(error);
       group.retry = setTimeout(() => {
         group.retry = null;
         group.since = new Date();
-        void this.run(topic, group);
+        if (!group.running) group.loop = this.run(topic, group);
       }, RETRY_AFTER_MS);
       group.retry.unref();
     } finally {
@@ -133,11 +138,11 @@ export class InProcessMessageBroker extends MessageBroker {
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
-    for (const groups of this.groups.values()) {
-      for (const group of groups.values()) {
-        group.closed = true;
-        if (group.retry) clearTimeout(group.retry);
-      }
+    const groups = [...this.groups.values()].flatMap((byId) => [...byId.values()]);
+    for (const group of groups) {
+      group.closed = true;
+      if (group.retry) clearTimeout(group.retry);
     }
+    await Promise.all(groups.map((group) => group.loop));
   }
 }

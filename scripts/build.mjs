@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `npm run build` (and `npm install`, through the prepare script): compiles apps and libs into dist/.
+// The new build is made beside dist/ and moved into place at the end, so a process that starts
+// meanwhile finds the previous build whole, never a half-written or missing one.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const next = join(root, `.dist-next-${process.pid}`);
+const old = join(root, `.dist-old-${process.pid}`);
+
+// What a killed build left behind.
+for (const name of readdirSync(root)) {
+  if (/^\.dist-(next|old)-\d+$/.test(name) && name !== `.dist-next-${process.pid}`) rmSync(join(root, name), { recursive: true, force: true });
+}
+
+try {
+  for (const tool of ['tsc', 'tsc-alias']) {
+    execFileSync(join(root, 'node_modules', '.bin', tool), ['-p', 'tsconfig.build.json', '--outDir', next], { cwd: root, stdio: 'inherit' });
+  }
+} catch {
+  rmSync(next, { recursive: true, force: true });
+  console.error('The build failed (see above); dist/ was left as it was.');
+  process.exit(1);
+}
+
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(next, dist);
+rmSync(old, { recursive: true, force: true });
