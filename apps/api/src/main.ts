@@ -6,7 +6,7 @@ import { createApi } from './create-api';
 /**
  * `npm run start:api`: the api against DATABASE_URL and KAFKA_BROKERS.
  * `npm start` (--all-in-one): api and department handlers in one process; with nothing
- * configured, on the embedded PostgreSQL and in-process events, with a demo county.
+ * configured, on the embedded PostgreSQL with events kept in its log tables, with a demo county.
  */
 async function main(): Promise<void> {
   const allInOne = process.argv.includes('--all-in-one');
@@ -21,14 +21,14 @@ async function main(): Promise<void> {
   await app.listen(config.port, '0.0.0.0');
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
   const logger = new Logger('Main');
-  logger.log({ url, embeddedDatabase: database.embedded, kafka: config.kafkaBrokers ?? 'in-process' }, 'api listening');
+  logger.log({ url, embeddedDatabase: database.embedded, kafka: config.kafkaBrokers ?? 'none (events through the database log)' }, 'api listening');
 
   if (database.embedded) {
     const signIns = await app.get(DemoCounty).seedIfEmpty();
     const lines = [
       '',
       `Grid governance service: ${url}/api/v1   (API docs: ${url}/docs, health: ${url}/health)`,
-      `Embedded mode: PostgreSQL run by this process (data in ${config.embeddedDbDir}/), events delivered in-process.`,
+      `Embedded mode: PostgreSQL run by this process (data in ${config.embeddedDbDir}/), events through its log tables (no Kafka).`,
       'Demo sign-ins (POST /api/v1/auth/token {username, password}):',
       `  ${(config.adminUsername ?? '').padEnd(18)} admin          password ${config.adminPassword}`,
       ...signIns.map((s) => `  ${s.username.padEnd(18)} ${s.role.padEnd(14)} password ${DEMO_PASSWORD}   (${s.scope})`),

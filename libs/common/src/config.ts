@@ -10,7 +10,7 @@ export interface AppConfig {
   readonly databaseUrl: string | null;
   /** Where the embedded PostgreSQL keeps its cluster when DATABASE_URL is not set. */
   readonly embeddedDbDir: string;
-  /** null: events are delivered in-process (all-in-one default). */
+  /** null: events travel through a log kept in the database (all-in-one default, see DatabaseLogBroker). */
   readonly kafkaBrokers: readonly string[] | null;
   readonly kafkaClientId: string;
   readonly jwtSecret: string;

@@ -7,3 +7,4 @@ export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox-backlog';
 export * from './kafka/kafka.broker';
+export * from './database/database-log.broker';

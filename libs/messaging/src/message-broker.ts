@@ -1,5 +1,5 @@
 /**
- * The project's messaging port. Business code sees only this; kafkajs (or the in-process
+ * The project's messaging port. Business code sees only this; kafkajs (or the database log
  * stand-in of the embedded default) sits behind it, so another client can replace it.
  */
 export interface OutgoingMessage {

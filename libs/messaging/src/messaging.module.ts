@@ -1,7 +1,8 @@
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { makeCounterProvider } from '@willsoto/nestjs-prometheus';
-import { InProcessMessageBroker } from './in-process/in-process.broker';
+import { DatabaseLogBroker } from './database/database-log.broker';
 import { ReliableConsumer } from './inbox/reliable-consumer';
 import { KafkaMessageBroker } from './kafka/kafka.broker';
 import { MessageBroker } from './message-broker';
@@ -26,15 +27,15 @@ export class MessagingModule {
       providers: [
         {
           provide: MessageBroker,
-          inject: [APP_CONFIG],
-          useFactory: (config: AppConfig): MessageBroker =>
+          inject: [APP_CONFIG, DataSource],
+          useFactory: (config: AppConfig, dataSource: DataSource): MessageBroker =>
             config.kafkaBrokers
               ? new KafkaMessageBroker({
                   brokers: config.kafkaBrokers,
                   clientId: config.kafkaClientId,
                   partitions: TOPIC_PARTITIONS,
                 })
-              : new InProcessMessageBroker(),
+              : new DatabaseLogBroker(dataSource),
         },
         OutboxWriter,
         OutboxBacklogReader,
