@@ -47,6 +47,9 @@ describe('calendar rules', () => {
     [{ holidays: ['2027-02-30'] }, 'holidays[0]'],
     [{ holidays: ['2027-01-01', '2027-1-2'] }, 'holidays[1]'],
     [{ holidays: ['2027-01-01', '2027-01-01'] }, 'holidays[1]'],
+    // PostgreSQL has no year 0: it refused this date at the UPDATE, a 500.
+    [{ holidays: ['0000-01-01'] }, 'holidays[0]'],
+    [{ makeUpWorkdays: ['1969-12-31'] }, 'makeUpWorkdays[0]'],
     [{ makeUpWorkdays: ['2027-01-09', '2027-01-01'] }, 'makeUpWorkdays[1]'],
   ])('refuses %j naming %s', (settings, field) => {
     const error = refusal(settings);

@@ -1,4 +1,4 @@
-import { COUNTY_UTC_OFFSET_MINUTES, DomainError } from '@app/common';
+import { COUNTY_UTC_OFFSET_MINUTES, DomainError, EARLIEST_DAY, isDayInRange, LATEST_DAY } from '@app/common';
 import type { WorkingCalendar } from './deadlines';
 
 /** The calendar as admins write and read it: dates as YYYY-MM-DD, times of day as HH:MM (county time). */
@@ -21,17 +21,12 @@ export function timeOfDay(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-/** True for a real date: the pattern alone lets 2026-02-30 through. */
-function isCalendarDate(value: string): boolean {
-  if (!DATE_PATTERN.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 function checkDates(field: string, dates: readonly string[]): void {
   const seen = new Set<string>();
   for (const [i, date] of dates.entries()) {
-    if (!isCalendarDate(date)) throw DomainError.invalid('CALENDAR.BAD_DATE', `${field}[${i}]: "${date}" is not a date (YYYY-MM-DD)`);
+    if (!isDayInRange(date)) {
+      throw DomainError.invalid('CALENDAR.BAD_DATE', `${field}[${i}]: "${date}" is not a date (YYYY-MM-DD) from ${EARLIEST_DAY} to ${LATEST_DAY}`);
+    }
     if (seen.has(date)) throw DomainError.invalid('CALENDAR.REPEATED_DATE', `${field}[${i}]: ${date} is listed twice`);
     seen.add(date);
   }

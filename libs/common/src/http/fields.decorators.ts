@@ -36,8 +36,6 @@ export function TextField(options: Presence & { min?: number; max: number }): Pr
     IsString(),
     MinLength(min),
     MaxLength(options.max),
-    // PostgreSQL cannot store NUL in text or jsonb; refuse it here rather than fail at the INSERT.
-    Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' }),
   );
 }
 
