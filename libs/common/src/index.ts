@@ -1,5 +1,6 @@
 // Framework-free shared kernel; the Nest-specific pieces live in '@app/common/http'.
 export * from './actor';
+export * from './codes';
 export * from './config';
 export * from './correlation';
 export * from './domain-error';

@@ -1,6 +1,6 @@
 import { Param, PipeTransform } from '@nestjs/common';
 import { DomainError } from '../domain-error';
-import { CODE_PATTERN } from './fields.decorators';
+import { CODE_SHAPE, isCode } from '../codes';
 
 /** A path parameter that must be a reference code such as `G-0107`; a bad one is a 400 that names it. */
 export const CodeParam = (name: string): ParameterDecorator => Param(name, new CodePipe(name));
@@ -9,7 +9,7 @@ class CodePipe implements PipeTransform<string, string> {
   constructor(private readonly name: string) {}
 
   transform(value: string): string {
-    if (!CODE_PATTERN.test(value)) throw DomainError.invalid('INPUT.BAD_CODE', `${this.name} must be 1 to 40 letters, digits, "-" or "_"`);
+    if (!isCode(value)) throw DomainError.invalid('INPUT.BAD_CODE', `${this.name} must be ${CODE_SHAPE}`);
     return value;
   }
 }
