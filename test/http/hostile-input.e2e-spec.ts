@@ -135,6 +135,14 @@ describe('hostile input over HTTP: a 4xx naming the field, never a 5xx, nothing 
     });
   });
 
+  // Node's HTTP parser answers these itself, before any handler: its bare status line had no body.
+  describe('requests the HTTP parser refuses', () => {
+    it('answers a URL longer than 16 kB with a 431 in the error shape', async () => {
+      const response = await api.http.get(`/api/v1/requests?gridCode=${'G'.repeat(20_000)}`).set(bearer(api.adminToken));
+      expectError(response, 431, 'larger than 16 kB');
+    });
+  });
+
   describe('dates out of range', () => {
     it.each<[string, string]>([
       ['to=0001-01-02', 'to'],

@@ -5,3 +5,4 @@ export * from './auth.decorators';
 export * from './uuid-param.decorator';
 export * from './code-param.decorator';
 export * from './json-body';
+export * from './client-errors';
