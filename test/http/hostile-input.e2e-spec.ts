@@ -177,5 +177,26 @@ describe('hostile input over HTTP: a 4xx naming the field, never a 5xx, nothing 
       expectError(response, 400, 'holidays[1]');
       expect((await flow.get('calendar', api.adminToken)).version).toBe(before.version);
     });
+
+    it('answers 400 to an extension past 9999-12-31, naming requestedDueAt', async () => {
+      const joint = await flow.fileJoint();
+      await flow.claim(joint.lead, county.tokens.leadStaff[0]);
+      const response = await flow.post(`assignments/${joint.lead}/extend`, county.tokens.leadStaff[0], { reason: 'Far away', requestedDueAt: '9999-12-31T23:59:59Z' });
+      expectError(response, 400, 'requestedDueAt');
+    });
+  });
+
+  describe('settings that together break the deadline arithmetic', () => {
+    // With a one-minute working day, a category's 240 working hours to claim lay past the ten years
+    // the deadline arithmetic looks ahead: every joint filing of that category was a 500.
+    it('refuses a working day shorter than an hour, naming periods, and keeps the calendar', async () => {
+      const before = await flow.get('calendar', api.adminToken);
+      const response = await api.http
+        .put('/api/v1/calendar')
+        .set(bearer(api.adminToken))
+        .send({ periods: [{ start: '09:00', end: '09:01' }], holidays: [], makeUpWorkdays: [] });
+      expectError(response, 400, 'periods', 'at least 60 working minutes');
+      expect((await flow.get('calendar', api.adminToken)).version).toBe(before.version);
+    });
   });
 });
