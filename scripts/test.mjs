@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: makes sure PostgreSQL and the local Kafka broker are up (and Chromium for the browser
-// tier), runs the test tiers (unit, http, integration, browser) and ends with one line "N passed, N failed".
+// tier), runs the test tiers (unit, http, integration, fuzz, browser) and ends with one line "N passed, N failed".
+// `npm run fuzz` runs the fuzz tier alone with 10,000 cases (FUZZ_CASES, FUZZ_SEED).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,6 +13,7 @@ const tiers = [
   { name: 'unit', config: 'test/jest.unit.config.js', needsServices: false },
   { name: 'http', config: 'test/jest.http.config.js', needsServices: true },
   { name: 'integration', config: 'test/jest.integration.config.js', needsServices: true },
+  { name: 'fuzz', config: 'test/jest.fuzz.config.js', needsServices: true },
   { name: 'browser', config: 'test/jest.browser.config.js', needsServices: true, needsChromium: true },
 ];
 const CHROMIUM = '/usr/bin/chromium';
