@@ -29,9 +29,17 @@ export interface Fixtures {
   returned: { requestId: string; lead: string; assist: string };
 }
 
+/** A routing policy as PUT /routing-policy takes it. */
+interface PolicyBody {
+  rules: unknown[];
+  windowHours: number;
+  duplicateRadiusMeters: number;
+  clusterThreshold: number;
+}
+
 /**
  * The county the fuzz cases run in, its users signed in, and fixtures in each state an endpoint
- * acts on. `restore()` puts the admin's settings back (policy, calendar), so a valid but odd
+ * acts on. `renew()` puts the admin's settings back (policy, calendar), so a valid but odd
  * setting that a case saved shapes the cases after it for a while, then not for ever.
  */
 export class FuzzWorld {
@@ -42,7 +50,7 @@ export class FuzzWorld {
     readonly http: Http,
     readonly county: County,
     private readonly flow: Workflow,
-    private readonly policy: { rules: unknown[]; windowHours: number; duplicateRadiusMeters: number; clusterThreshold: number },
+    private readonly policy: PolicyBody,
   ) {}
 
   static async create(http: Http, adminToken: string): Promise<FuzzWorld> {
@@ -56,7 +64,7 @@ export class FuzzWorld {
   }
 
   /** The routing policy the county started with, as a PUT body. */
-  startingPolicy(): { rules: unknown[]; windowHours: number; duplicateRadiusMeters: number; clusterThreshold: number } {
+  startingPolicy(): PolicyBody {
     return structuredClone(this.policy);
   }
 

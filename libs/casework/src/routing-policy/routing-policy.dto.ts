@@ -8,8 +8,10 @@ import { CONDITIONS, POLICY_LIMITS, Route, ROUTES, RoutingRule, routingRulesProb
  * The rule classes describe the rules for the API documentation only: a rule set is checked as a
  * whole by the domain (routingRulesProblem), which knows every condition a rule can test.
  */
-const CODE_LIST = (maxItems: number, description?: string) =>
-  ApiPropertyOptional({ type: [String], minItems: 1, maxItems, example: ['food-safety'], description });
+const CODE_LIST = (condition: keyof typeof CONDITIONS, description?: string) => {
+  const { maxItems } = CONDITIONS[condition] as { maxItems: number };
+  return ApiPropertyOptional({ type: [String], minItems: 1, maxItems, example: ['food-safety'], description });
+};
 const COUNT = (condition: keyof typeof CONDITIONS, description?: string) => {
   const spec = CONDITIONS[condition] as { min: number; max: number };
   return ApiPropertyOptional({ type: Number, minimum: spec.min, maximum: spec.max, description });
@@ -17,9 +19,9 @@ const COUNT = (condition: keyof typeof CONDITIONS, description?: string) => {
 
 /** Every condition given must hold; an empty list would never match, so lists hold at least one value. */
 export class RuleConditionDto {
-  @CODE_LIST(200) categoryCodes?: string[];
-  @CODE_LIST(1000) gridCodes?: string[];
-  @CODE_LIST(200, 'Streets (街道) whose grids match') streetCodes?: string[];
+  @CODE_LIST('categoryCodes') categoryCodes?: string[];
+  @CODE_LIST('gridCodes') gridCodes?: string[];
+  @CODE_LIST('streetCodes', 'Streets (街道) whose grids match') streetCodes?: string[];
   @ApiPropertyOptional({ type: Boolean }) safetyRisk?: boolean;
   @COUNT('affectedPeopleAtLeast') affectedPeopleAtLeast?: number;
   @ApiPropertyOptional({ enum: URGENCIES, isArray: true, minItems: 1, maxItems: URGENCIES.length }) urgencyIn?: Urgency[];
