@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: makes sure PostgreSQL and the local Kafka broker are up (and Chromium for the browser
-// tier), runs the test tiers (unit, http, embedded, integration, browser) and ends with one line
+// tier), runs the test tiers (unit, http, embedded, integration, fuzz, browser) and ends with one line
 // "N passed, N failed". The embedded tier needs neither: it runs what `npm start` runs.
+// `npm run fuzz` runs the fuzz tier alone with 10,000 cases (FUZZ_CASES, FUZZ_SEED).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,6 +15,7 @@ const tiers = [
   { name: 'http', config: 'test/jest.http.config.js', needsServices: true },
   { name: 'embedded', config: 'test/jest.embedded.config.js', needsServices: false },
   { name: 'integration', config: 'test/jest.integration.config.js', needsServices: true },
+  { name: 'fuzz', config: 'test/jest.fuzz.config.js', needsServices: true },
   { name: 'browser', config: 'test/jest.browser.config.js', needsServices: true, needsChromium: true },
 ];
 const CHROMIUM = '/usr/bin/chromium';

@@ -138,12 +138,25 @@ describe('the routing policy over HTTP', () => {
       ['an unknown urgency', (r) => [r({ id: 'a' }), r({ id: 'b' }), r({ id: 'c', when: { urgencyIn: ['extreme'] } })], 'rules[2].when.urgencyIn'],
       ['an unknown route', (r) => [r({ outcome: { route: 'sideways' as 'grid' } })], 'rules[0].outcome.route'],
       ['a negative threshold', (r) => [r({ id: 'a' }), r({ id: 'b', when: { affectedPeopleAtLeast: -1 } })], 'rules[1].when.affectedPeopleAtLeast'],
-      ['an unknown condition', (r) => [r({ when: { moonPhase: 'full' } })], 'rules[0].when.moonPhase: property moonPhase should not exist'],
+      ['an unknown condition', (r) => [r({ when: { moonPhase: 'full' } })], 'rules[0].when.moonPhase: no such condition'],
+      ['a condition of the wrong type', (r) => [r({ when: { safetyRisk: 'yes' } })], 'rules[0].when.safetyRisk: must be true or false'],
       ['an empty list', (r) => [r({ when: { gridCodes: [] } })], 'rules[0].when.gridCodes'],
       ['a missing outcome', (r) => [{ ...r(), outcome: undefined as unknown as RuleBody['outcome'] }], 'rules[0].outcome'],
       ['a malformed id', (r) => [r({ id: 'no spaces please' })], 'rules[0].id'],
     ])('%s', async (_, rules, fragment) => {
       expectError(await put({ rules: rules(rule) }), 400, fragment);
+    });
+
+    // It was saved: a rule with no id and no outcome, firing on every request and routing it to its grid.
+    it.each<[string, unknown[], string]>([
+      ['a list where a rule should be', [[]], 'rules[0]: must be an object'],
+      ['a rule wrapped in a list', [[{ id: 'x', description: 'x', when: {}, outcome: { route: 'joint' } }]], 'rules[0]: must be an object'],
+      ['null', [null], 'rules[0]: must be an object'],
+      ['a rule with nothing in it', [{}], 'rules[0].id'],
+    ])('%s', async (_, rules, fragment) => {
+      expectError(await put({ rules }), 400, fragment);
+      const joint = await fileRequest(api.http, county.tokens.worker, requestBody(county, { categoryCode: county.categories.joint }));
+      expect(joint).toMatchObject({ route: 'joint', decision: { policyVersion: version, rules: expect.arrayContaining(['multi-department']) } });
     });
 
     it('a repeated rule id', async () => {

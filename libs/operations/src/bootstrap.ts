@@ -1,5 +1,5 @@
 import { AppConfig, ConfigError, loadConfig } from '@app/common';
-import { createValidationPipe, HttpErrorFilter, jsonBody } from '@app/common/http';
+import { answerClientErrorsInShape, createValidationPipe, HttpErrorFilter, jsonBody } from '@app/common/http';
 import { EmbeddedPostgres, EmbeddedPostgresError, isDatabaseUnavailable, runMigrations } from '@app/persistence';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
@@ -52,6 +52,7 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
 /** The HTTP conventions every deployable shares: prefix, validation, error shape, logs, docs. */
 export function configureHttp(app: INestApplication, options: { docs: boolean }): void {
   app.useLogger(app.get(Logger));
+  answerClientErrorsInShape(app.getHttpServer());
   // The apps are created with { bodyParser: false }; this parser answers bad JSON in the contract's shape.
   app.use(...jsonBody());
   app.setGlobalPrefix(API_PREFIX, {

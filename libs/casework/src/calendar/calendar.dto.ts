@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsString, Matches, ValidateNested } from 'class-validator';
-import { DATE_PATTERN, TIME_OF_DAY_PATTERN } from '../domain/calendar-rules';
+import { DATE_PATTERN, MAX_LISTED_DATES, TIME_OF_DAY_PATTERN } from '../domain/calendar-rules';
 
 function TimeOfDayField(description: string): PropertyDecorator {
   return applyDecorators(
@@ -14,9 +14,9 @@ function TimeOfDayField(description: string): PropertyDecorator {
 
 function DateListField(description: string): PropertyDecorator {
   return applyDecorators(
-    ApiProperty({ type: [String], example: ['2026-10-01'], maxItems: 1000, description }),
+    ApiProperty({ type: [String], example: ['2026-10-01'], maxItems: MAX_LISTED_DATES, description }),
     IsArray(),
-    ArrayMaxSize(1000),
+    ArrayMaxSize(MAX_LISTED_DATES),
     IsString({ each: true }),
     Matches(DATE_PATTERN, { each: true, message: 'each value in $property must be a date YYYY-MM-DD' }),
   );

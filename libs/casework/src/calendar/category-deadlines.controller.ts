@@ -1,6 +1,6 @@
 import { Actor } from '@app/common';
-import { CurrentActor, Roles } from '@app/common/http';
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { CodeParam, CurrentActor, Roles } from '@app/common/http';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CategoryDeadlinesDto, CategoryDeadlinesResponse } from './category-deadlines.dto';
@@ -18,13 +18,13 @@ export class CategoryDeadlinesController {
   ) {}
 
   @Get()
-  get(@Param('code') code: string): Promise<CategoryDeadlinesResponse> {
+  get(@CodeParam('code') code: string): Promise<CategoryDeadlinesResponse> {
     return this.queryBus.execute(new GetCategoryDeadlinesQuery(code));
   }
 
   @Put()
   @Roles('admin')
-  set(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() body: CategoryDeadlinesDto): Promise<CategoryDeadlinesResponse> {
+  set(@CurrentActor() actor: Actor, @CodeParam('code') code: string, @Body() body: CategoryDeadlinesDto): Promise<CategoryDeadlinesResponse> {
     return this.commandBus.execute(new SetCategoryDeadlinesCommand(actor, code, body));
   }
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '@app/common';
-import { CalendarSettings, toWorkingCalendar } from './calendar-rules';
-import { addWorkingMinutes } from './deadlines';
+import { CalendarSettings, MAX_LISTED_DATES, toWorkingCalendar } from './calendar-rules';
+import { addWorkingDays, addWorkingMinutes, LONGEST_DEADLINE } from './deadlines';
 
 const valid: CalendarSettings = {
   periods: [
@@ -47,7 +47,12 @@ describe('calendar rules', () => {
     [{ holidays: ['2027-02-30'] }, 'holidays[0]'],
     [{ holidays: ['2027-01-01', '2027-1-2'] }, 'holidays[1]'],
     [{ holidays: ['2027-01-01', '2027-01-01'] }, 'holidays[1]'],
+    // PostgreSQL has no year 0: it refused this date at the UPDATE, a 500.
+    [{ holidays: ['0000-01-01'] }, 'holidays[0]'],
+    [{ makeUpWorkdays: ['1969-12-31'] }, 'makeUpWorkdays[0]'],
     [{ makeUpWorkdays: ['2027-01-09', '2027-01-01'] }, 'makeUpWorkdays[1]'],
+    [{ periods: [{ start: '09:00', end: '09:01' }] }, 'periods'],
+    [{ periods: [{ start: '09:00', end: '09:30' }, { start: '14:00', end: '14:29' }] }, 'periods'],
   ])('refuses %j naming %s', (settings, field) => {
     const error = refusal(settings);
     expect(error.kind).toBe('invalid');
@@ -56,5 +61,19 @@ describe('calendar rules', () => {
 
   it('says why when a date is both a holiday and a make-up working day', () => {
     expect(refusal({ holidays: ['2027-01-09'] }).message).toContain('2027-01-09 is also in holidays');
+  });
+
+  // A one-minute working day with a category asking 240 working hours to claim made every filing
+  // of the category a 500: the deadline lay beyond the ten years the arithmetic looks ahead.
+  it('keeps the longest deadline the settings allow within reach on the thinnest calendar with the most holidays', () => {
+    const from = new Date('2027-01-04T01:00:00Z'); // a Monday, 09:00 in the county
+    const weekdays: string[] = [];
+    for (let day = 0; weekdays.length < MAX_LISTED_DATES; day++) {
+      const date = new Date(from.getTime() + day * 86_400_000);
+      if (date.getUTCDay() !== 0 && date.getUTCDay() !== 6) weekdays.push(date.toISOString().slice(0, 10));
+    }
+    const thinnest = toWorkingCalendar({ periods: [{ start: '09:00', end: '10:00' }], holidays: weekdays, makeUpWorkdays: [] });
+    expect(() => addWorkingMinutes(from, LONGEST_DEADLINE.workingHours * 60, thinnest)).not.toThrow();
+    expect(() => addWorkingDays(from, LONGEST_DEADLINE.workingDays, thinnest)).not.toThrow();
   });
 });

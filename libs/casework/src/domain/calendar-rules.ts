@@ -1,5 +1,5 @@
-import { COUNTY_UTC_OFFSET_MINUTES, DomainError } from '@app/common';
-import type { WorkingCalendar } from './deadlines';
+import { COUNTY_UTC_OFFSET_MINUTES, DomainError, EARLIEST_DAY, isDayInRange, LATEST_DAY } from '@app/common';
+import { WorkingCalendar, workingMinutesPerDay } from './deadlines';
 
 /** The calendar as admins write and read it: dates as YYYY-MM-DD, times of day as HH:MM (county time). */
 export interface CalendarSettings {
@@ -7,6 +7,10 @@ export interface CalendarSettings {
   holidays: readonly string[];
   makeUpWorkdays: readonly string[];
 }
+
+export const MIN_WORKING_MINUTES_PER_DAY = 60;
+/** How many holidays and make-up working days a calendar may list. */
+export const MAX_LISTED_DATES = 1000;
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** 24:00 is allowed as an end: a period may run to midnight. */
@@ -21,17 +25,12 @@ export function timeOfDay(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-/** True for a real date: the pattern alone lets 2026-02-30 through. */
-function isCalendarDate(value: string): boolean {
-  if (!DATE_PATTERN.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 function checkDates(field: string, dates: readonly string[]): void {
   const seen = new Set<string>();
   for (const [i, date] of dates.entries()) {
-    if (!isCalendarDate(date)) throw DomainError.invalid('CALENDAR.BAD_DATE', `${field}[${i}]: "${date}" is not a date (YYYY-MM-DD)`);
+    if (!isDayInRange(date)) {
+      throw DomainError.invalid('CALENDAR.BAD_DATE', `${field}[${i}]: "${date}" is not a date (YYYY-MM-DD) from ${EARLIEST_DAY} to ${LATEST_DAY}`);
+    }
     if (seen.has(date)) throw DomainError.invalid('CALENDAR.REPEATED_DATE', `${field}[${i}]: ${date} is listed twice`);
     seen.add(date);
   }
@@ -62,6 +61,15 @@ export function toWorkingCalendar(settings: CalendarSettings): WorkingCalendar {
         `periods[${i}]: starts at ${settings.periods[i].start}, before periods[${i - 1}] ends at ${settings.periods[i - 1].end}; periods must be in order and must not overlap`,
       );
     }
+  }
+  // The thinnest working day that keeps every deadline the settings allow (LONGEST_DEADLINE) within
+  // the ten years the deadline arithmetic looks ahead, even with every holiday a calendar can list.
+  const minutes = workingMinutesPerDay({ offsetMinutes: 0, periods, holidays: new Set(), makeUpWorkdays: new Set() });
+  if (minutes < MIN_WORKING_MINUTES_PER_DAY) {
+    throw DomainError.invalid(
+      'CALENDAR.SHORT_DAY',
+      `periods: a working day must hold at least ${MIN_WORKING_MINUTES_PER_DAY} working minutes, these hold ${minutes}`,
+    );
   }
   checkDates('holidays', settings.holidays);
   checkDates('makeUpWorkdays', settings.makeUpWorkdays);

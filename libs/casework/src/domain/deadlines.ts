@@ -97,6 +97,12 @@ export function addWorkingDays(from: Date, days: number, calendar: WorkingCalend
   return addWorkingMinutes(from, days * workingMinutesPerDay(calendar), calendar);
 }
 
+/**
+ * The most working time a deadline setting or an extension may ask for. A calendar's thinnest
+ * working day (MIN_WORKING_MINUTES_PER_DAY) keeps these within addWorkingMinutes' ten-year reach.
+ */
+export const LONGEST_DEADLINE = { workingHours: 400, workingDays: 365 } as const;
+
 /** How long each step may take; admins set them per category, PRODUCT.md section 3 gives the defaults. */
 export interface DeadlineSettings {
   /** A joint assignment must be claimed within this many working hours. */

@@ -27,4 +27,13 @@ describe('extendedDueAt', () => {
     expect(() => extendedDueAt(before, dueAt, { requestedDueAt: later, extraWorkingHours: 1 })).toThrow(expect.objectContaining({ kind: 'invalid' }));
     expect(() => extendedDueAt(before, dueAt, { requestedDueAt: dueAt })).toThrow('requestedDueAt: must be later');
   });
+
+  // It was saved, and every answer showed the due time as "+010000-01-01T07:59:59.000+08:00".
+  it('refuses a due time past 9999-12-31 in the county, taking the last second before it', () => {
+    expect(() => extendedDueAt(before, dueAt, { requestedDueAt: new Date('9999-12-31T23:59:59Z') })).toThrow(
+      'requestedDueAt: must fall on a day from 1970-01-01 to 9999-12-31',
+    );
+    const last = new Date('9999-12-31T23:59:59+08:00');
+    expect(extendedDueAt(before, dueAt, { requestedDueAt: last })).toEqual(last);
+  });
 });

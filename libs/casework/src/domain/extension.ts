@@ -1,4 +1,4 @@
-import { DomainError, toOffsetIso } from '@app/common';
+import { DomainError, EARLIEST_DAY, isDayInRange, LATEST_DAY, toOffsetIso } from '@app/common';
 import { addWorkingMinutes, DEFAULT_CALENDAR, WorkingCalendar } from './deadlines';
 
 /** What staff ask for (延期): a new due time outright, or extra working hours on the calendar. */
@@ -21,6 +21,10 @@ export function extendedDueAt(now: Date, currentDueAt: Date, ask: ExtensionAsk, 
   const dueAt = ask.requestedDueAt ?? addWorkingMinutes(currentDueAt, (ask.extraWorkingHours ?? 0) * 60, calendar);
   if (dueAt.getTime() <= currentDueAt.getTime()) {
     throw DomainError.invalid('CASEWORK.EXTENSION_FORM', `requestedDueAt: must be later than the current due time ${toOffsetIso(currentDueAt)}`);
+  }
+  // Past 9999-12-31 a time no longer reads as ISO 8601 with a four-digit year.
+  if (!isDayInRange(toOffsetIso(dueAt).slice(0, 10))) {
+    throw DomainError.invalid('CASEWORK.EXTENSION_FORM', `requestedDueAt: must fall on a day from ${EARLIEST_DAY} to ${LATEST_DAY}`);
   }
   return dueAt;
 }

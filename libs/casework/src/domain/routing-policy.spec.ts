@@ -6,7 +6,8 @@ import {
   RoutingFacts,
   RoutingPolicy,
   RoutingRule,
-  rulesProblem,
+  routingRulesProblem,
+  unknownDepartmentsProblem,
   URGENCIES,
 } from './routing-policy';
 
@@ -139,14 +140,117 @@ describe('rules kept as data', () => {
     expect(recentCountNeeded(withRules(DEFAULTS.rules[0]))).toBe(0);
   });
 
-  it('names a repeated id, the reserved fallback id and unknown departments', () => {
+  it('names unknown departments a rule adds', () => {
     const rule = (id: string, addDepartments?: string[]): RoutingRule => ({ id, description: id, when: {}, outcome: { route: 'joint', addDepartments } });
-    expect(rulesProblem([rule('a'), rule('b'), rule('a')], new Set())).toBe('rules[2].id: a is already the id of rules[0]');
-    expect(rulesProblem([rule('default-grid')], new Set())).toContain('rules[0].id: default-grid');
-    expect(rulesProblem([rule('a'), rule('b', ['water', 'fire'])], new Set(['water']))).toBe(
+    expect(unknownDepartmentsProblem([rule('a'), rule('b', ['water', 'fire'])], new Set(['water']))).toBe(
       'rules[1] (b).outcome.addDepartments: no department has code fire',
     );
-    expect(rulesProblem([rule('a', ['water'])], new Set(['water']))).toBeNull();
+    expect(unknownDepartmentsProblem([rule('a', ['water'])], new Set(['water']))).toBeNull();
+  });
+});
+
+describe('checking rules as an admin sends them', () => {
+  const rule = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+    id: 'lights',
+    description: 'Street lights',
+    when: { categoryCodes: ['street-light'] },
+    outcome: { route: 'joint' },
+    ...overrides,
+  });
+
+  it('takes the default policy, an empty one and a rule with every condition', () => {
+    expect(routingRulesProblem(DEFAULTS.rules)).toBeNull();
+    expect(routingRulesProblem([])).toBeNull();
+    const everything = {
+      categoryCodes: ['c'],
+      gridCodes: ['G-1'],
+      streetCodes: ['S-1'],
+      safetyRisk: false,
+      affectedPeopleAtLeast: 0,
+      urgencyIn: ['low', 'critical'],
+      departmentsAtLeast: 2,
+      recentSameCategoryAtLeast: 3,
+    };
+    expect(routingRulesProblem([rule({ when: everything, outcome: { route: 'grid', addDepartments: [] } })])).toBeNull();
+  });
+
+  // {"rules":[[]]} was saved as a rule with no id and no outcome that fired on every request.
+  it.each<[string, unknown, string]>([
+    ['a list where a rule should be', [[]], 'rules[0]: must be an object'],
+    ['a valid rule wrapped in a list', [rule(), [rule({ id: 'b' })]], 'rules[1]: must be an object'],
+    ['null', [null], 'rules[0]: must be an object'],
+    ['text', ['lights'], 'rules[0]: must be an object'],
+    ['not a list', { 0: rule() }, 'rules: must be a list of at most 100 rules'],
+    ['too many rules', Array.from({ length: 101 }, (_, i) => rule({ id: `r${i}` })), 'rules: must be a list of at most 100'],
+    ['no id', [rule({ id: undefined })], 'rules[0].id: must be 1 to 40'],
+    ['an id that is not a code', [rule({ id: 'no spaces please' })], 'rules[0].id'],
+    ['a numeric id', [rule({ id: 7 })], 'rules[0].id'],
+    ['the fallback id', [rule({ id: 'default-grid' })], 'rules[0].id: default-grid is kept'],
+    ['a repeated id', [rule({ id: 'twice' }), rule({ id: 'once' }), rule({ id: 'twice' })], 'rules[2].id: twice is already the id of rules[0]'],
+    ['no description', [rule({ description: undefined })], 'rules[0].description'],
+    ['an empty description', [rule({ description: '' })], 'rules[0].description'],
+    ['a description too long', [rule({ description: 'x'.repeat(301) })], 'rules[0].description'],
+    ['no condition object', [rule({ when: undefined })], 'rules[0].when: must be an object'],
+    ['conditions as a list', [rule({ when: [] })], 'rules[0].when: must be an object'],
+    ['an unknown condition', [rule({ when: { moonPhase: 'full' } })], 'rules[0].when.moonPhase: no such condition'],
+    ['a code list as text', [rule({ when: { categoryCodes: 'street-light' } })], 'rules[0].when.categoryCodes: must be a list of 1 to 200 codes'],
+    ['an empty code list', [rule({ when: { gridCodes: [] } })], 'rules[0].when.gridCodes: must be a list'],
+    ['a bad code in a list', [rule({ when: { streetCodes: ['S-1', 'S 2'] } })], 'rules[0].when.streetCodes[1]: must be a code'],
+    ['safetyRisk as text', [rule({ when: { safetyRisk: 'yes' } })], 'rules[0].when.safetyRisk: must be true or false'],
+    ['a negative threshold', [rule({ when: { affectedPeopleAtLeast: -1 } })], 'rules[0].when.affectedPeopleAtLeast: must be a whole number from 0'],
+    ['a fractional threshold', [rule({ when: { departmentsAtLeast: 1.5 } })], 'rules[0].when.departmentsAtLeast'],
+    ['a threshold as text', [rule({ when: { recentSameCategoryAtLeast: '3' } })], 'rules[0].when.recentSameCategoryAtLeast'],
+    ['an unknown urgency', [rule({ when: { urgencyIn: ['high', 'extreme'] } })], 'rules[0].when.urgencyIn[1]: must be one of: low'],
+    ['no outcome', [rule({ outcome: undefined })], 'rules[0].outcome: must be an object with a route'],
+    ['no route', [rule({ outcome: {} })], 'rules[0].outcome.route: must be one of: grid, joint'],
+    ['an unknown route', [rule({ outcome: { route: 'sideways' } })], 'rules[0].outcome.route'],
+    ['departments as text', [rule({ outcome: { route: 'joint', addDepartments: 'water' } })], 'rules[0].outcome.addDepartments: must be a list of 0 to 20'],
+    ['an unknown outcome field', [rule({ outcome: { route: 'joint', priority: 1 } })], 'rules[0].outcome.priority: an outcome has only route, addDepartments'],
+    ['an unknown rule field', [rule({ enabled: true })], 'rules[0].enabled: a rule has only id, description, when, outcome'],
+  ])('refuses %s, naming the rule and the field', (_, rules, message) => {
+    expect(routingRulesProblem(rules)).toContain(message);
+  });
+
+  // Whatever an admin sends, what passes the check is a policy the evaluator can run.
+  it('lets through only rules decideRoute can evaluate (properties)', () => {
+    // Mostly valid fields, now and then any JSON value or a field left out: near misses, where holes hide.
+    const mostly = <T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> => fc.oneof({ weight: 12, arbitrary: valid }, { weight: 1, arbitrary: fc.jsonValue() });
+    const dropSome = (record: fc.Arbitrary<Record<string, unknown>>) =>
+      fc.tuple(record, fc.nat(20)).map(([value, drop]) => {
+        const keys = Object.keys(value);
+        return drop < keys.length ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== keys[drop])) : value;
+      });
+    const when = dropSome(
+      fc.record({
+        categoryCodes: mostly(fc.constant(['c1'])),
+        safetyRisk: mostly(fc.boolean()),
+        affectedPeopleAtLeast: mostly(fc.oneof(fc.integer({ min: -2, max: 100 }), fc.double({ min: 0, max: 100 }))),
+        urgencyIn: mostly(fc.subarray([...URGENCIES])),
+      }),
+    );
+    const outcome = dropSome(fc.record({ route: mostly(fc.constantFrom('grid', 'joint')), addDepartments: mostly(fc.constant(['d1'])) }));
+    const rule = dropSome(
+      fc.record({
+        id: mostly(fc.constantFrom('a', 'b', 'c', 'default-grid')),
+        description: mostly(fc.constant('a rule')),
+        when: mostly(when),
+        outcome: mostly(outcome),
+      }),
+    );
+    const rules = mostly(fc.array(mostly(rule), { maxLength: 3 }));
+    let acceptedNonEmpty = 0;
+    fc.assert(
+      fc.property(rules, (candidate) => {
+        const problem = routingRulesProblem(candidate);
+        if (problem !== null) return problem.startsWith('rules');
+        if ((candidate as unknown[]).length > 0) acceptedNonEmpty += 1;
+        const decision = decideRoute({ ...smallMatter, categoryCode: 'c1' }, { ...DEFAULTS, rules: candidate as RoutingRule[] });
+        return ['grid', 'joint'].includes(decision.route) && decision.rules.every((id) => typeof id === 'string' && id.length > 0);
+      }),
+      { numRuns: 1000, seed: 8 },
+    );
+    // The property means something only if rules do get through.
+    expect(acceptedNonEmpty).toBeGreaterThan(20);
   });
 });
 

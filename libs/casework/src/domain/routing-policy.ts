@@ -3,6 +3,8 @@
  * grid (小事一网解决), major ones go to every department they touch (大事全网联办). Admins keep
  * the rules; each saved policy is a new version, and a decision names the version it used.
  */
+import { CODE_SHAPE, isCode } from '@app/common';
+
 export const ROUTES = ['grid', 'joint'] as const;
 export type Route = (typeof ROUTES)[number];
 export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const;
@@ -155,14 +157,116 @@ export function caseDepartments(
   return [{ code: lead, role: 'lead' }, ...assists.map((code) => ({ code, role: 'assist' as const }))];
 }
 
-/** What is wrong with a set of rules that field validation cannot see, or null. */
-export function rulesProblem(rules: readonly RoutingRule[], knownDepartments: ReadonlySet<string>): string | null {
+/** How large a policy may grow: far beyond any county's needs, small enough to evaluate on every filing. */
+export const POLICY_LIMITS = { rules: 100, descriptionLength: 300, addDepartments: 20 } as const;
+
+type ConditionValue =
+  | { kind: 'codes'; maxItems: number }
+  | { kind: 'boolean' }
+  | { kind: 'count'; min: number; max: number }
+  | { kind: 'urgencies' };
+
+/** Every fact a condition can test, and the value it takes; ruleMatches reads exactly these. */
+export const CONDITIONS: { readonly [K in keyof RuleCondition]-?: ConditionValue } = {
+  categoryCodes: { kind: 'codes', maxItems: 200 },
+  gridCodes: { kind: 'codes', maxItems: 1000 },
+  streetCodes: { kind: 'codes', maxItems: 200 },
+  safetyRisk: { kind: 'boolean' },
+  affectedPeopleAtLeast: { kind: 'count', min: 0, max: 10_000_000 },
+  urgencyIn: { kind: 'urgencies' },
+  departmentsAtLeast: { kind: 'count', min: 1, max: 50 },
+  recentSameCategoryAtLeast: { kind: 'count', min: 1, max: 1000 },
+};
+
+const RULE_FIELDS = ['id', 'description', 'when', 'outcome'];
+const OUTCOME_FIELDS = ['route', 'addDepartments'];
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Why a value does not fit, as the end of a message after the field's path: ": must be ..." for
+ * the value, "[3]: must be ..." for an item of a list. Null when it fits.
+ */
+function codeListProblem(value: unknown, max: number, min = 1): string | null {
+  // An empty list in a condition would never match; an outcome may add no department.
+  if (!Array.isArray(value) || value.length < min || value.length > max) return `: must be a list of ${min} to ${max} codes`;
+  const bad = value.findIndex((item) => !isCode(item));
+  return bad >= 0 ? `[${bad}]: must be a code of ${CODE_SHAPE}` : null;
+}
+
+function conditionProblem(value: unknown, spec: ConditionValue): string | null {
+  switch (spec.kind) {
+    case 'codes':
+      return codeListProblem(value, spec.maxItems);
+    case 'boolean':
+      return typeof value === 'boolean' ? null : ': must be true or false';
+    case 'count':
+      return Number.isInteger(value) && (value as number) >= spec.min && (value as number) <= spec.max
+        ? null
+        : `: must be a whole number from ${spec.min} to ${spec.max}`;
+    case 'urgencies': {
+      if (!Array.isArray(value) || value.length < 1 || value.length > URGENCIES.length) return `: must be a list of 1 to ${URGENCIES.length} urgencies`;
+      const bad = value.findIndex((item) => !URGENCIES.includes(item as Urgency));
+      return bad >= 0 ? `[${bad}]: must be one of: ${URGENCIES.join(', ')}` : null;
+    }
+    default: {
+      const unknown: never = spec;
+      return `: cannot be checked (${JSON.stringify(unknown)})`;
+    }
+  }
+}
+
+/** The first field of one rule that is missing, of the wrong type or out of range, with its path. */
+function ruleShapeProblem(rule: unknown, path: string): string | null {
+  if (!isRecord(rule)) return `${path}: must be an object with ${RULE_FIELDS.join(', ')}`;
+  const extra = Object.keys(rule).find((key) => !RULE_FIELDS.includes(key));
+  if (extra !== undefined) return `${path}.${extra}: a rule has only ${RULE_FIELDS.join(', ')}`;
+  if (!isCode(rule.id)) return `${path}.id: must be ${CODE_SHAPE}`;
+  if (typeof rule.description !== 'string' || rule.description.length < 1 || rule.description.length > POLICY_LIMITS.descriptionLength) {
+    return `${path}.description: must be text of 1 to ${POLICY_LIMITS.descriptionLength} characters`;
+  }
+  if (!isRecord(rule.when)) return `${path}.when: must be an object of conditions (an empty one fires on every request)`;
+  for (const [fact, value] of Object.entries(rule.when)) {
+    const spec = (CONDITIONS as Record<string, ConditionValue | undefined>)[fact];
+    if (!spec) return `${path}.when.${fact}: no such condition; a condition tests ${Object.keys(CONDITIONS).join(', ')}`;
+    const problem = conditionProblem(value, spec);
+    if (problem) return `${path}.when.${fact}${problem}`;
+  }
+  if (!isRecord(rule.outcome)) return `${path}.outcome: must be an object with a route (${ROUTES.join(' or ')})`;
+  const extraOutcome = Object.keys(rule.outcome).find((key) => !OUTCOME_FIELDS.includes(key));
+  if (extraOutcome !== undefined) return `${path}.outcome.${extraOutcome}: an outcome has only ${OUTCOME_FIELDS.join(', ')}`;
+  if (!ROUTES.includes(rule.outcome.route as Route)) return `${path}.outcome.route: must be one of: ${ROUTES.join(', ')}`;
+  if (rule.outcome.addDepartments !== undefined) {
+    const problem = codeListProblem(rule.outcome.addDepartments, POLICY_LIMITS.addDepartments, 0);
+    if (problem) return `${path}.outcome.addDepartments${problem}`;
+  }
+  return null;
+}
+
+/**
+ * What is wrong with rules as a client sent them, naming the rule (`rules[2]`) and its field, or
+ * null when they are a policy decideRoute can evaluate: every rule an object with a unique id that
+ * is not the fallback's, a description, conditions on known facts with values of the right type
+ * and range, and an outcome with a route. Unknown departments are checked apart (they need the database).
+ */
+export function routingRulesProblem(rules: unknown): string | null {
+  if (!Array.isArray(rules) || rules.length > POLICY_LIMITS.rules) return `rules: must be a list of at most ${POLICY_LIMITS.rules} rules`;
   const seen = new Map<string, number>();
   for (const [i, rule] of rules.entries()) {
-    const first = seen.get(rule.id);
-    if (first !== undefined) return `rules[${i}].id: ${rule.id} is already the id of rules[${first}]`;
-    if (rule.id === GRID_RULE_ID) return `rules[${i}].id: ${GRID_RULE_ID} is kept for the decision when no rule fires`;
-    seen.set(rule.id, i);
+    const problem = ruleShapeProblem(rule, `rules[${i}]`);
+    if (problem) return problem;
+    const { id } = rule as RoutingRule;
+    const first = seen.get(id);
+    if (first !== undefined) return `rules[${i}].id: ${id} is already the id of rules[${first}]`;
+    if (id === GRID_RULE_ID) return `rules[${i}].id: ${GRID_RULE_ID} is kept for the decision when no rule fires`;
+    seen.set(id, i);
+  }
+  return null;
+}
+
+/** The first rule that adds a department no one knows, or null. */
+export function unknownDepartmentsProblem(rules: readonly RoutingRule[], knownDepartments: ReadonlySet<string>): string | null {
+  for (const [i, rule] of rules.entries()) {
     const unknown = (rule.outcome.addDepartments ?? []).filter((code) => !knownDepartments.has(code));
     if (unknown.length > 0) return `rules[${i}] (${rule.id}).outcome.addDepartments: no department has code ${unknown.join(', ')}`;
   }

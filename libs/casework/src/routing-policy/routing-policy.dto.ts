@@ -1,60 +1,58 @@
-import { BooleanField, CodeField, CodeListField, EnumField, IntField, TextField } from '@app/common/http';
+import { CODE_PATTERN } from '@app/common';
+import { IntField } from '@app/common/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { Route, ROUTES, Urgency, URGENCIES } from '../domain/routing-policy';
+import { ValidateBy } from 'class-validator';
+import { CONDITIONS, POLICY_LIMITS, Route, ROUTES, RoutingRule, routingRulesProblem, Urgency, URGENCIES } from '../domain/routing-policy';
+
+/*
+ * The rule classes describe the rules for the API documentation only: a rule set is checked as a
+ * whole by the domain (routingRulesProblem), which knows every condition a rule can test.
+ */
+const CODE_LIST = (condition: keyof typeof CONDITIONS, description?: string) => {
+  const { maxItems } = CONDITIONS[condition] as { maxItems: number };
+  return ApiPropertyOptional({ type: [String], minItems: 1, maxItems, example: ['food-safety'], description });
+};
+const COUNT = (condition: keyof typeof CONDITIONS, description?: string) => {
+  const spec = CONDITIONS[condition] as { min: number; max: number };
+  return ApiPropertyOptional({ type: Number, minimum: spec.min, maximum: spec.max, description });
+};
 
 /** Every condition given must hold; an empty list would never match, so lists hold at least one value. */
 export class RuleConditionDto {
-  @CodeListField({ optional: true, maxItems: 200 }) @ArrayMinSize(1) categoryCodes?: string[];
-  @CodeListField({ optional: true, maxItems: 1000 }) @ArrayMinSize(1) gridCodes?: string[];
-  @CodeListField({ optional: true, maxItems: 200, description: 'Streets (街道) whose grids match' }) @ArrayMinSize(1) streetCodes?: string[];
-  @BooleanField({ optional: true }) safetyRisk?: boolean;
-  @IntField({ optional: true, min: 0, max: 10_000_000 }) affectedPeopleAtLeast?: number;
-
-  @ApiPropertyOptional({ enum: URGENCIES, isArray: true, minItems: 1, maxItems: URGENCIES.length })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(URGENCIES.length)
-  @IsIn([...URGENCIES], { each: true, message: `each value in $property must be one of: ${URGENCIES.join(', ')}` })
-  urgencyIn?: Urgency[];
-
-  @IntField({ optional: true, min: 1, max: 50, description: 'Lead plus assisting departments of the category' }) departmentsAtLeast?: number;
-
-  @IntField({ optional: true, min: 1, max: 1000, description: "Open requests of the category in the grid within the policy's window, this one included" })
+  @CODE_LIST('categoryCodes') categoryCodes?: string[];
+  @CODE_LIST('gridCodes') gridCodes?: string[];
+  @CODE_LIST('streetCodes', 'Streets (街道) whose grids match') streetCodes?: string[];
+  @ApiPropertyOptional({ type: Boolean }) safetyRisk?: boolean;
+  @COUNT('affectedPeopleAtLeast') affectedPeopleAtLeast?: number;
+  @ApiPropertyOptional({ enum: URGENCIES, isArray: true, minItems: 1, maxItems: URGENCIES.length }) urgencyIn?: Urgency[];
+  @COUNT('departmentsAtLeast', 'Lead plus assisting departments of the category') departmentsAtLeast?: number;
+  @COUNT('recentSameCategoryAtLeast', "Open requests of the category in the grid within the policy's window, this one included")
   recentSameCategoryAtLeast?: number;
 }
 
 export class RuleOutcomeDto {
-  @EnumField(ROUTES) route: Route;
-  @CodeListField({ optional: true, maxItems: 20, description: 'Departments that assist when the case is joint' }) addDepartments?: string[];
+  @ApiProperty({ enum: ROUTES }) route: Route;
+  @ApiPropertyOptional({ type: [String], maxItems: POLICY_LIMITS.addDepartments, description: 'Departments that assist when the case is joint' })
+  addDepartments?: string[];
 }
 
 export class RoutingRuleDto {
-  @CodeField({ description: 'Stable id, recorded in every decision the rule takes part in' }) id: string;
-  @TextField({ max: 300 }) description: string;
-
-  @ApiProperty({ type: RuleConditionDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => RuleConditionDto)
-  when: RuleConditionDto;
-
-  @ApiProperty({ type: RuleOutcomeDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => RuleOutcomeDto)
-  outcome: RuleOutcomeDto;
+  @ApiProperty({ pattern: CODE_PATTERN.source, description: 'Stable id, recorded in every decision the rule takes part in' }) id: string;
+  @ApiProperty({ minLength: 1, maxLength: POLICY_LIMITS.descriptionLength }) description: string;
+  @ApiProperty({ type: RuleConditionDto }) when: RuleConditionDto;
+  @ApiProperty({ type: RuleOutcomeDto }) outcome: RuleOutcomeDto;
 }
 
 export class SaveRoutingPolicyDto {
-  @ApiProperty({ type: [RoutingRuleDto], maxItems: 100, description: 'Tried in order; every rule that matches fires' })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => RoutingRuleDto)
-  rules: RoutingRuleDto[];
+  @ApiProperty({ type: [RoutingRuleDto], maxItems: POLICY_LIMITS.rules, description: 'Tried in order; every rule that matches fires' })
+  @ValidateBy({
+    name: 'routingRules',
+    validator: {
+      validate: (value: unknown) => routingRulesProblem(value) === null,
+      defaultMessage: (args) => routingRulesProblem(args?.value) ?? 'rules: not a routing policy',
+    },
+  })
+  rules: RoutingRule[];
 
   @IntField({ optional: true, min: 1, max: 720, description: 'How far back "recent" reaches; kept from the last version when absent' })
   windowHours?: number;

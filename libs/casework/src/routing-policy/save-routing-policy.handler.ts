@@ -3,7 +3,7 @@ import { UnitOfWork } from '@app/persistence';
 import { DepartmentEntity } from '@app/reference-data';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { In } from 'typeorm';
-import { RoutingRule, rulesProblem } from '../domain/routing-policy';
+import { RoutingRule, unknownDepartmentsProblem } from '../domain/routing-policy';
 import { RoutingPolicyStore } from './routing-policy.store';
 import { RoutingPolicyResponse } from './routing-policy.dto';
 import { toRoutingPolicyResponse } from './routing-policy.mapper';
@@ -18,13 +18,8 @@ export class SaveRoutingPolicyHandler implements ICommandHandler<SaveRoutingPoli
   ) {}
 
   async execute({ actor, input }: SaveRoutingPolicyCommand): Promise<RoutingPolicyResponse> {
-    // Plain objects: only the validated fields reach the stored JSON.
-    const rules: RoutingRule[] = input.rules.map(({ id, description, when, outcome }) => ({
-      id,
-      description,
-      when: { ...when },
-      outcome: { ...outcome },
-    }));
+    // The domain checked every field of every rule (routingRulesProblem), unknown ones included.
+    const rules: readonly RoutingRule[] = input.rules;
     return this.unitOfWork.run(async (manager) => {
       const named = [...new Set(rules.flatMap((rule) => rule.outcome.addDepartments ?? []))];
       const known = new Set(
@@ -32,7 +27,7 @@ export class SaveRoutingPolicyHandler implements ICommandHandler<SaveRoutingPoli
           ? []
           : (await manager.getRepository(DepartmentEntity).find({ select: { code: true }, where: { code: In(named) } })).map((d) => d.code),
       );
-      const problem = rulesProblem(rules, known);
+      const problem = unknownDepartmentsProblem(rules, known);
       if (problem) throw DomainError.invalid('ROUTING.BAD_RULE', problem);
       await this.policies.lockForChange(manager);
       const previous = await this.policies.latest(manager);

@@ -15,6 +15,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { CODE_PATTERN, CODE_SHAPE } from '../codes';
 
 /** Field decorators that pair validation with its OpenAPI description, with explicit limits. */
 
@@ -36,19 +37,15 @@ export function TextField(options: Presence & { min?: number; max: number }): Pr
     IsString(),
     MinLength(min),
     MaxLength(options.max),
-    // PostgreSQL cannot store NUL in text or jsonb; refuse it here rather than fail at the INSERT.
-    Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' }),
   );
 }
-
-export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 
 /** A short reference code such as `G-0107` or `food-safety`. */
 export function CodeField(options: Presence = {}): PropertyDecorator {
   return applyDecorators(
     ...presence(options, { type: String, example: 'G-0107', pattern: CODE_PATTERN.source }),
     IsString(),
-    Matches(CODE_PATTERN, { message: '$property must be 1 to 40 letters, digits, "-" or "_"' }),
+    Matches(CODE_PATTERN, { message: `$property must be ${CODE_SHAPE}` }),
   );
 }
 
@@ -58,7 +55,7 @@ export function CodeListField(options: Presence & { maxItems: number }): Propert
     IsArray(),
     ArrayMaxSize(options.maxItems),
     IsString({ each: true }),
-    Matches(CODE_PATTERN, { each: true, message: 'each value in $property must be a code of 1 to 40 letters, digits, "-" or "_"' }),
+    Matches(CODE_PATTERN, { each: true, message: `each value in $property must be a code of ${CODE_SHAPE}` }),
   );
 }
 

@@ -3,4 +3,6 @@ export * from './http-exception.filter';
 export * from './validation.pipe';
 export * from './auth.decorators';
 export * from './uuid-param.decorator';
+export * from './code-param.decorator';
 export * from './json-body';
+export * from './client-errors';

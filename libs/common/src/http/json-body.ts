@@ -1,13 +1,18 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { json } from 'express';
+import { inputProblem } from '../input-limits';
 
 const LIMIT = '100kb';
+
+type ErrorHandler = (error: unknown, req: Request, res: Response, next: NextFunction) => void;
 
 /**
  * JSON bodies up to 100 kB. A body that does not parse, or is too large, gets the contract's
  * error shape with a plain message, never the parser's text (which can echo the body back).
+ * A body nested too deep or holding text PostgreSQL cannot store is refused here, once for every
+ * endpoint and before sign-in, so no handler, validator or query ever sees it.
  */
-export function jsonBody(): [RequestHandler, (error: unknown, req: Request, res: Response, next: NextFunction) => void] {
+export function jsonBody(): [RequestHandler, ErrorHandler, RequestHandler] {
   return [
     json({ limit: LIMIT }),
     (error, _req, res, next) => {
@@ -21,6 +26,11 @@ export function jsonBody(): [RequestHandler, (error: unknown, req: Request, res:
       } else {
         next(error);
       }
+    },
+    (req, res, next) => {
+      const problem = inputProblem(req.body as unknown);
+      if (problem) res.status(400).json({ statusCode: 400, error: 'Bad Request', message: problem.message, code: problem.code });
+      else next();
     },
   ];
 }

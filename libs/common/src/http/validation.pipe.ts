@@ -1,4 +1,6 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError } from '../domain-error';
+import { inputProblem } from '../input-limits';
 
 /** Flattens nested validation errors into "field.path message" lines. */
 export function describeValidationErrors(errors: ValidationError[], parent = ''): string[] {
@@ -12,8 +14,23 @@ export function describeValidationErrors(errors: ValidationError[], parent = '')
   });
 }
 
+/**
+ * The DTO validation, after the check every input gets: path parameters and query strings go
+ * through it here (JSON bodies already did, in the body parser), so a NUL in `/categories/:code`
+ * is a 400 naming `code` on every route, including those whose parameter has no pipe of its own.
+ */
+class InputValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'param' || metadata.type === 'query') {
+      const problem = inputProblem(value, metadata.data ?? '');
+      if (problem) throw DomainError.invalid(problem.code, problem.message);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

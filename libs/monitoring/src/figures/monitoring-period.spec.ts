@@ -25,4 +25,14 @@ describe('monitoring period', () => {
     expect(() => parsePeriod('2025-10-01', '2026-10-02', now)).toThrow(/^to: .*366/);
     expect(parsePeriod('2025-10-02', '2026-10-02', now).days).toHaveLength(366);
   });
+
+  // PostgreSQL has no year 0: a period reaching it failed in SQL with a 500.
+  it('takes days from 1970-01-01 to 9999-12-31 only, naming the field', () => {
+    expect(() => parsePeriod(undefined, '0001-01-02', now)).toThrow(/^to: must be a date .* from 1970-01-01 to 9999-12-31/);
+    expect(() => parsePeriod('0000-01-01', '0000-01-02', now)).toThrow(/^from:/);
+    expect(() => parsePeriod('1969-12-31', '1970-01-05', now)).toThrow(/^from:/);
+    expect(() => parsePeriod(undefined, '1970-01-05', now)).toThrow(/^to: the period would start before 1970-01-01/);
+    expect(parsePeriod('1970-01-01', '1970-01-05', now).days).toHaveLength(5);
+    expect(parsePeriod('9999-12-31', '9999-12-31', now).end.toISOString()).toBe('9999-12-31T16:00:00.000Z');
+  });
 });

@@ -1,6 +1,5 @@
 import { Actor } from '@app/common';
-import { CodeParam } from './code-param';
-import { CurrentActor, Roles } from '@app/common/http';
+import { CodeParam, CurrentActor, Roles } from '@app/common/http';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
