@@ -95,7 +95,7 @@ export class FileRequestHandler implements ICommandHandler<FileRequestCommand> {
     await lockGridCategory(manager, grid.id, category.code);
     const count = await countRecentSameCategory(manager, grid.id, category.code, policy);
     const location = input.location ? { ...input.location } : null;
-    const likelyDuplicates = await findLikelyDuplicates(manager, { gridId: grid.id, categoryCode: category.code, location }, policy);
+    const likelyDuplicates = await findLikelyDuplicates(manager, actor, { gridId: grid.id, categoryCode: category.code, location }, policy);
     const now = new Date();
     const urgency = input.urgency ?? 'normal';
     const decision = decideRoute(
