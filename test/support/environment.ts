@@ -3,7 +3,7 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://po
 // KAFKA_PORT alone moves the local broker that scripts/kafka.sh starts (a second engineer's run beside this one).
 export const TEST_KAFKA_BROKERS = (process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? '9092'}`).split(',');
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
-export const TEST_ADMIN = { username: 'admin', password: 'admin-test-password' };
+export const TEST_ADMIN = { username: 'admin', password: 'county-test-secret-2026' };
 
 export function testEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {

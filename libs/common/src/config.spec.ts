@@ -29,6 +29,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ MIGRATIONS_RUN: 'yes' }, 'MIGRATIONS_RUN'],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'password123' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'chief-of-the-county' }, 'ADMIN_PASSWORD'],
     [{ DEADLINE_WATCH_MS: '10' }, 'DEADLINE_WATCH_MS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

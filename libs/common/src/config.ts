@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { passwordProblem } from './password-policy';
 
 /**
  * Configuration, read once from the environment and validated at start-up. Any bad value
@@ -105,13 +106,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const adminUsername = env.ADMIN_USERNAME || (embedded ? 'admin' : null);
-  const adminPassword = env.ADMIN_PASSWORD || (embedded ? 'admin-demo-2026' : null);
+  const adminPassword = env.ADMIN_PASSWORD || (embedded ? 'county-demo-2026' : null);
   if ((adminUsername === null) !== (adminPassword === null)) {
     throw new ConfigError(adminUsername ? 'ADMIN_PASSWORD' : 'ADMIN_USERNAME', 'must be set together with the other');
   }
-  if (adminPassword !== null && adminPassword.length < 8) {
-    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 8 characters long');
-  }
+  // The first admin is held to the same password policy as every user.
+  const weakness = adminUsername !== null && adminPassword !== null ? passwordProblem(adminPassword, adminUsername) : null;
+  if (weakness) throw new ConfigError('ADMIN_PASSWORD', weakness);
 
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),

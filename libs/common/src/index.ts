@@ -3,4 +3,5 @@ export * from './actor';
 export * from './config';
 export * from './correlation';
 export * from './domain-error';
+export * from './password-policy';
 export * from './time';

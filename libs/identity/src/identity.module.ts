@@ -7,10 +7,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenService } from './auth/token.service';
-import { CreateUserHandler } from './users/create-user.handler';
+import { CreateUserController } from './users/create-user/create-user.controller';
+import { CreateUserHandler } from './users/create-user/create-user.handler';
 import { FirstAdmin } from './users/first-admin';
+import { ListUsersController } from './users/list-users/list-users.controller';
+import { ListUsersHandler } from './users/list-users/list-users.handler';
+import { ResetPasswordController } from './users/reset-password/reset-password.controller';
+import { ResetPasswordHandler } from './users/reset-password/reset-password.handler';
+import { UpdateUserController } from './users/update-user/update-user.controller';
+import { UpdateUserHandler } from './users/update-user/update-user.handler';
 import { UserEntity } from './users/user.entity';
-import { UsersController } from './users/users.controller';
 
 /** Users, sign-in and the guard that checks every HTTP call. */
 @Module({
@@ -25,8 +31,16 @@ import { UsersController } from './users/users.controller';
       },
     }),
   ],
-  controllers: [AuthController, UsersController],
-  providers: [TokenService, CreateUserHandler, FirstAdmin, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, CreateUserController, ListUsersController, UpdateUserController, ResetPasswordController],
+  providers: [
+    TokenService,
+    CreateUserHandler,
+    ListUsersHandler,
+    UpdateUserHandler,
+    ResetPasswordHandler,
+    FirstAdmin,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [FirstAdmin],
 })
 export class IdentityModule {}

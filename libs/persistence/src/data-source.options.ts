@@ -6,6 +6,7 @@ import { WhistleReturnsFeedback1764300200000 } from './migrations/1764300200000-
 import { MonitoringReadModels1764400000000 } from './migrations/1764400000000-monitoring-read-models';
 import { LeaderAlerts1764400100000 } from './migrations/1764400100000-leader-alerts';
 import { MonitoringDailyFigures1764400200000 } from './migrations/1764400200000-monitoring-daily-figures';
+import { UserAccess1764500000000 } from './migrations/1764500000000-user-access';
 
 /** Every migration, in order; the api applies pending ones at start-up unless MIGRATIONS_RUN=false. */
 export const MIGRATIONS = [
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   MonitoringReadModels1764400000000,
   LeaderAlerts1764400100000,
   MonitoringDailyFigures1764400200000,
+  UserAccess1764500000000,
 ];
 
 export function postgresOptions(url: string, poolSize: number): DataSourceOptions {
