@@ -4,6 +4,7 @@ import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountLockout } from './auth/account-lockout';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenService } from './auth/token.service';
@@ -34,6 +35,7 @@ import { UserEntity } from './users/user.entity';
   controllers: [AuthController, CreateUserController, ListUsersController, UpdateUserController, ResetPasswordController],
   providers: [
     TokenService,
+    AccountLockout,
     CreateUserHandler,
     ListUsersHandler,
     UpdateUserHandler,

@@ -1,7 +1,8 @@
-import { AppConfig, ConfigError, loadConfig } from '@app/common';
+import { APP_CONFIG, AppConfig, ConfigError, loadConfig } from '@app/common';
 import { createValidationPipe, HttpErrorFilter, jsonBody } from '@app/common/http';
 import { EmbeddedPostgres, runMigrations } from '@app/persistence';
 import { INestApplication, RequestMethod } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { serveOpenApi } from './openapi';
 
@@ -40,6 +41,8 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
 /** The HTTP conventions every deployable shares: prefix, validation, error shape, logs, docs. */
 export function configureHttp(app: INestApplication, options: { docs: boolean }): void {
   app.useLogger(app.get(Logger));
+  // The client address (req.ip) that per-address limits count: behind a proxy, from its X-Forwarded-For.
+  (app as NestExpressApplication).set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   // The apps are created with { bodyParser: false }; this parser answers bad JSON in the contract's shape.
   app.use(...jsonBody());
   app.setGlobalPrefix(API_PREFIX, {

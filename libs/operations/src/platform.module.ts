@@ -1,12 +1,14 @@
 import { APP_CONFIG, AppConfig, peekCorrelationId } from '@app/common';
+import { addressRateLimits } from '@app/common/http';
 import { MessagingModule } from '@app/messaging';
 import { postgresOptions, UnitOfWork } from '@app/persistence';
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
-import { LoggerModule } from 'nestjs-pino';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
 import { CorrelationMiddleware, correlationIdFor } from './correlation.middleware';
 import { HealthController } from './health/health.controller';
 import { BrokerHealthIndicator } from './health/kafka.health';
@@ -54,6 +56,7 @@ export class PlatformModule implements NestModule {
         MessagingModule.forRoot({ relay: options.relay }),
         PrometheusModule.register({ path: '/metrics', controller: MetricsController, defaultMetrics: { enabled: true } }),
         TerminusModule,
+        ThrottlerModule.forRoot(addressRateLimits(config)),
       ],
       controllers: [HealthController],
       providers: [

@@ -4,3 +4,4 @@ export * from './validation.pipe';
 export * from './auth.decorators';
 export * from './uuid-param.decorator';
 export * from './json-body';
+export * from './address-rate-limit';
