@@ -177,6 +177,10 @@ describe('likely duplicates and clusters over HTTP', () => {
       const response = await link(duplicate.id, original.id, county.tokens.singleStaff);
       expect(response.status).toBe(200);
       expect(response.body.original).toMatchObject({ route: 'joint', duplicateCount: 1, reports: 2 });
+      // The duplicate lies outside the staff's scope: its reporter's contact is not theirs to read.
+      expect(response.body.duplicate.reporter).toBeUndefined();
+      expect(JSON.stringify(response.body)).not.toContain('13800001234');
+      expectError(await api.http.get(`/api/v1/requests/${duplicate.id}`).set(bearer(county.tokens.singleStaff)), 403);
 
       const jointDuplicate = await file(category, { safetyRisk: true });
       expect(jointDuplicate.route).toBe('joint');

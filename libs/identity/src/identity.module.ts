@@ -1,3 +1,4 @@
+import { AuditModule } from '@app/audit';
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
@@ -22,6 +23,7 @@ import { UserEntity } from './users/user.entity';
 /** Users, sign-in and the guard that checks every HTTP call. */
 @Module({
   imports: [
+    AuditModule,
     TypeOrmModule.forFeature([UserEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],

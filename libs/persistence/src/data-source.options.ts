@@ -7,6 +7,7 @@ import { MonitoringReadModels1764400000000 } from './migrations/1764400000000-mo
 import { LeaderAlerts1764400100000 } from './migrations/1764400100000-leader-alerts';
 import { MonitoringDailyFigures1764400200000 } from './migrations/1764400200000-monitoring-daily-figures';
 import { UserAccess1764500000000 } from './migrations/1764500000000-user-access';
+import { AuditLog1764500100000 } from './migrations/1764500100000-audit-log';
 
 /** Every migration, in order; the api applies pending ones at start-up unless MIGRATIONS_RUN=false. */
 export const MIGRATIONS = [
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   LeaderAlerts1764400100000,
   MonitoringDailyFigures1764400200000,
   UserAccess1764500000000,
+  AuditLog1764500100000,
 ];
 
 export function postgresOptions(url: string, poolSize: number): DataSourceOptions {

@@ -1,4 +1,4 @@
-import { Role, ROLES } from '@app/common';
+import { PASSWORD_MIN_LENGTH, Role, ROLES } from '@app/common';
 import { CodeField, CodeListField, EnumField, TextField } from '@app/common/http';
 import { Matches } from 'class-validator';
 
@@ -9,7 +9,7 @@ export class CreateUserDto {
   @Matches(USERNAME_PATTERN, { message: 'username may hold only letters, digits, ".", "_" and "-"' })
   username: string;
 
-  @TextField({ max: 200, description: 'At least 10 characters, not a common password, not containing the username' })
+  @TextField({ min: PASSWORD_MIN_LENGTH, max: 200, description: 'At least 10 characters, not a common password, not containing the username' })
   password: string;
 
   @EnumField(ROLES) role: Role;

@@ -1,3 +1,4 @@
+import { AuditLog } from '@app/audit';
 import { DomainError } from '@app/common';
 import { isUniqueViolation, UnitOfWork } from '@app/persistence';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
@@ -11,9 +12,12 @@ import { CreateUserCommand } from './create-user.command';
 
 @CommandHandler(CreateUserCommand)
 export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditLog,
+  ) {}
 
-  async execute({ input }: CreateUserCommand): Promise<UserResponse> {
+  async execute({ input, by }: CreateUserCommand): Promise<UserResponse> {
     const gridCodes = [...new Set(input.gridCodes ?? [])];
     checkScopeFits(input.role, gridCodes, input.departmentCode);
     assertPasswordAllowed(input.password, input.username);
@@ -37,6 +41,12 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
           updatedAt: now,
         });
         await repository.insert(user);
+        await this.audit.record(manager, {
+          actor: by,
+          action: 'user.created',
+          target: { type: 'user', id: user.id },
+          details: { username: user.username, role: user.role, gridCodes: user.gridCodes, departmentCode: user.departmentCode },
+        });
         return toUserResponse(user);
       });
     } catch (error) {

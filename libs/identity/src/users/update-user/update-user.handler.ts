@@ -1,3 +1,4 @@
+import { AuditLog, changesBetween } from '@app/audit';
 import { UnitOfWork } from '@app/persistence';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { checkScopeExists, checkScopeFits } from '../scope-rules';
@@ -10,9 +11,12 @@ import { UpdateUserCommand } from './update-user.command';
 /** Changes a user's role, scope or state; the raised token version refuses their older tokens at once. */
 @CommandHandler(UpdateUserCommand)
 export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand> {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditLog,
+  ) {}
 
-  async execute({ userId, input }: UpdateUserCommand): Promise<UserResponse> {
+  async execute({ by, userId, input }: UpdateUserCommand): Promise<UserResponse> {
     return this.unitOfWork.run(async (manager) => {
       const user = await lockUserForChange(manager, userId);
       const role = input.role ?? user.role;
@@ -26,8 +30,15 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand> {
       if (user.role === 'admin' && user.disabledAt === null && (role !== 'admin' || disabledAt !== null)) {
         await assertAnotherAdminRemains(manager, user.id);
       }
+      const before = { role: user.role, gridCodes: user.gridCodes, departmentCode: user.departmentCode, disabled: user.disabledAt !== null };
       const changes = { role, gridCodes, departmentCode, disabledAt, tokenVersion: user.tokenVersion + 1, updatedAt: new Date() };
       await manager.getRepository(UserEntity).update(user.id, changes);
+      await this.audit.record(manager, {
+        actor: by,
+        action: 'user.updated',
+        target: { type: 'user', id: user.id },
+        details: { username: user.username, changes: changesBetween(before, { role, gridCodes, departmentCode, disabled: disabledAt !== null }) },
+      });
       return toUserResponse(Object.assign(user, changes));
     });
   }
