@@ -13,6 +13,7 @@ import { CorrelationMiddleware, correlationIdFor } from './correlation.middlewar
 import { HealthController } from './health/health.controller';
 import { BrokerHealthIndicator } from './health/kafka.health';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
+import { LOG_REDACTIONS } from './log-redaction';
 import { MetricsController } from './metrics.controller';
 
 export interface PlatformOptions {
@@ -43,7 +44,7 @@ export class PlatformModule implements NestModule {
               const correlationId = peekCorrelationId();
               return correlationId ? { correlationId } : {};
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.access_token'],
+            redact: LOG_REDACTIONS,
             // An event stream takes its token in the query (EventSource sends no headers): never log it.
             serializers: {
               req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/([?&]access_token=)[^&]*/, '$1[Redacted]') }),
