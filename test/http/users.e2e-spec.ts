@@ -104,6 +104,24 @@ describe('keeping users over HTTP', () => {
       expect(await canRead(await signIn(api.http, worker.username, TEST_PASSWORD))).toBe(200);
     });
 
+    it("ends a leader's open live stream within seconds, not when the tab is closed", async () => {
+      const username = `l-${uniqueSuffix()}`;
+      const created = await createUser({ username, role: 'leader', gridCodes: [county.grids.home] });
+      const token = await signIn(api.http, username, TEST_PASSWORD);
+      const baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+      const stream = await fetch(`${baseUrl}/api/v1/monitoring/stream?access_token=${token}`);
+      expect(stream.status).toBe(200);
+      const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+      expect((await patch(created.body.id, { disabled: true })).status).toBe(200);
+      const disabledAt = Date.now();
+      for (;;) {
+        const { done } = await reader.read();
+        if (done) break;
+      }
+      // The stream checks its token every 5 s.
+      expect(Date.now() - disabledAt).toBeLessThan(15_000);
+    });
+
     it('refuses the token of a user deleted from the database', async () => {
       const worker = await newWorker();
       await db.query('DELETE FROM users WHERE id = $1', [worker.id]);

@@ -45,6 +45,6 @@ import { UserEntity } from './users/user.entity';
     FirstAdmin,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [FirstAdmin],
+  exports: [FirstAdmin, TokenService],
 })
 export class IdentityModule {}
