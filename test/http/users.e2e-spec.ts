@@ -148,6 +148,15 @@ describe('keeping users over HTTP', () => {
       expect(queue.status).toBe(200);
     });
 
+    it('keeps the tokens of a user when a change says again what already holds', async () => {
+      const worker = await newWorker();
+      const same = await patch(worker.id, { role: 'grid_worker', gridCodes: [county.grids.home], disabled: false });
+      expect(same.status).toBe(200);
+      expect(same.body).toMatchObject({ role: 'grid_worker', gridCodes: [county.grids.home], disabled: false });
+      expect(await canRead(worker.token)).toBe(200);
+      expect((await db.query("SELECT 1 FROM audit_log WHERE target_id = $1 AND action = 'user.updated'", [worker.id])).length).toBe(0);
+    });
+
     it('refuses a scope that does not fit the role, an unknown grid or department, or an unknown user, changing nothing', async () => {
       const worker = await newWorker();
       expectError(await patch(worker.id, { role: 'leader' }), 400, 'gridCodes');

@@ -31,13 +31,16 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand> {
         await assertAnotherAdminRemains(manager, user.id);
       }
       const before = { role: user.role, gridCodes: user.gridCodes, departmentCode: user.departmentCode, disabled: user.disabledAt !== null };
+      const changed = changesBetween(before, { role, gridCodes, departmentCode, disabled: disabledAt !== null });
+      // Saying again what holds changes nothing: the user keeps their tokens, the log gets no entry.
+      if (Object.keys(changed).length === 0) return toUserResponse(user);
       const changes = { role, gridCodes, departmentCode, disabledAt, tokenVersion: user.tokenVersion + 1, updatedAt: new Date() };
       await manager.getRepository(UserEntity).update(user.id, changes);
       await this.audit.record(manager, {
         actor: by,
         action: 'user.updated',
         target: { type: 'user', id: user.id },
-        details: { username: user.username, changes: changesBetween(before, { role, gridCodes, departmentCode, disabled: disabledAt !== null }) },
+        details: { username: user.username, changes: changed },
       });
       return toUserResponse(Object.assign(user, changes));
     });
