@@ -1,5 +1,5 @@
-import { County, createCounty } from '../factories/county.factory';
-import { createSmallCategory, expectError, fileRequest } from '../factories/http-helpers';
+import { County, createCounty, uniqueSuffix } from '../factories/county.factory';
+import { createSmallCategory, createUser, expectError, fileRequest } from '../factories/http-helpers';
 import { requestBody } from '../factories/request.factory';
 import { bearer, startTestApi, TestApi } from '../support/test-api';
 
@@ -31,6 +31,8 @@ describe('likely duplicates and clusters over HTTP', () => {
     let category: string;
     let original: Record<string, any>;
     let near: Record<string, any>;
+    let across: Record<string, any>;
+    let far: Record<string, any>;
 
     beforeAll(async () => {
       category = await createSmallCategory(api.http, api.adminToken, county);
@@ -50,11 +52,23 @@ describe('likely duplicates and clusters over HTTP', () => {
       expect(near.likelyDuplicates[0].distanceMeters).toBeLessThanOrEqual(48);
     });
 
-    it('offers close ones across a grid edge, nearest first, and none from far away', async () => {
-      const across = await file(category, { gridCode: county.grids.other, location: at(0, 0.001) }, county.tokens.otherWorker);
+    it('offers close ones across a grid edge to a worker of both grids, nearest first, and none from far away', async () => {
+      const bothGrids = await createUser(api.http, api.adminToken, {
+        username: `both-${uniqueSuffix()}`,
+        role: 'grid_worker',
+        gridCodes: [county.grids.home, county.grids.other],
+      });
+      across = await file(category, { gridCode: county.grids.other, location: at(0, 0.001) }, bothGrids);
       expect(across.likelyDuplicates.map((d: { id: string }) => d.id)).toEqual([original.id, near.id]);
-      const far = await file(category, { gridCode: county.grids.other, location: at(0.01) }, county.tokens.otherWorker);
+      far = await file(category, { gridCode: county.grids.other, location: at(0.01) }, county.tokens.otherWorker);
       expect(far.likelyDuplicates.map((d: { id: string }) => d.id)).toEqual([across.id]);
+    });
+
+    it('never offers a request of a grid the filer may not read, however close', async () => {
+      const beside = await file(category, { gridCode: county.grids.other, location: at(0, 0.0005) }, county.tokens.otherWorker);
+      // original and near lie 40 m away in the home grid, which this worker may not read.
+      expect(beside.likelyDuplicates.map((d: { id: string }) => d.id)).toEqual([across.id, far.id]);
+      expect(JSON.stringify(beside.likelyDuplicates)).not.toContain(original.trackingNo);
     });
 
     it('offers the recent ones of its grid when it has no location, without a distance', async () => {
@@ -163,6 +177,10 @@ describe('likely duplicates and clusters over HTTP', () => {
       const response = await link(duplicate.id, original.id, county.tokens.singleStaff);
       expect(response.status).toBe(200);
       expect(response.body.original).toMatchObject({ route: 'joint', duplicateCount: 1, reports: 2 });
+      // The duplicate lies outside the staff's scope: its reporter's contact is not theirs to read.
+      expect(response.body.duplicate.reporter).toBeUndefined();
+      expect(JSON.stringify(response.body)).not.toContain('13800001234');
+      expectError(await api.http.get(`/api/v1/requests/${duplicate.id}`).set(bearer(county.tokens.singleStaff)), 403);
 
       const jointDuplicate = await file(category, { safetyRisk: true });
       expect(jointDuplicate.route).toBe('joint');

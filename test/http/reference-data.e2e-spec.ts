@@ -92,7 +92,7 @@ describe('reference data and users over HTTP', () => {
 
   describe('reading', () => {
     type Who = 'worker' | 'leader' | 'singleStaff' | 'admin';
-    it.each<Who>(['worker', 'leader', 'singleStaff', 'admin'])('lets %s read every list', async (who) => {
+    it.each<Who>(['worker', 'leader', 'singleStaff', 'admin'])('lets %s read the reference data', async (who) => {
       const token = county.tokens[who];
       expect((await list('grids', token)).map((g) => g.code)).toEqual(expect.arrayContaining([county.grids.home, county.grids.other]));
       expect((await list('departments', token)).map((d) => d.code)).toEqual(
@@ -101,7 +101,13 @@ describe('reference data and users over HTTP', () => {
       expect((await list('categories', token)).map((c) => c.code)).toEqual(
         expect.arrayContaining([county.categories.joint, county.categories.small]),
       );
-      expect((await list('users', token)).map((u) => u.username)).toEqual(expect.arrayContaining([county.users.worker, county.users.leader]));
+    });
+
+    it('lets only admins list the users', async () => {
+      expect((await list('users', county.tokens.admin)).map((u) => u.username)).toEqual(expect.arrayContaining([county.users.worker, county.users.leader]));
+      for (const token of [county.tokens.worker, county.tokens.leader, county.tokens.singleStaff]) {
+        expectError(await api.http.get('/api/v1/users').set(bearer(token)), 403);
+      }
     });
 
     it('never shows a password or its hash', async () => {
@@ -110,7 +116,7 @@ describe('reference data and users over HTTP', () => {
       const created = await create('users', { username, password, role: 'dept_staff', departmentCode: county.departments.single });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ username, role: 'dept_staff', departmentCode: county.departments.single });
-      const users = await list('users', county.tokens.worker);
+      const users = await list('users', county.tokens.admin);
       for (const text of [JSON.stringify(created.body), JSON.stringify(users)]) {
         expect(text).not.toMatch(/password/i);
         expect(text).not.toMatch(/hash/i);
@@ -118,7 +124,7 @@ describe('reference data and users over HTTP', () => {
         expect(text).not.toContain(password);
       }
       for (const user of users) {
-        expect(Object.keys(user).sort()).toEqual(['createdAt', 'departmentCode', 'gridCodes', 'id', 'role', 'username']);
+        expect(Object.keys(user).sort()).toEqual(['createdAt', 'departmentCode', 'disabled', 'gridCodes', 'id', 'role', 'updatedAt', 'username']);
       }
     });
   });

@@ -1,5 +1,6 @@
 import { County, createCounty } from '../factories/county.factory';
-import { expectError, leadStaffName } from '../factories/http-helpers';
+import { expectError, fileRequest, leadStaffName } from '../factories/http-helpers';
+import { requestBody } from '../factories/request.factory';
 import { Workflow } from '../factories/workflow.factory';
 import { startTestApi, TestApi } from '../support/test-api';
 
@@ -70,6 +71,17 @@ describe("the citizen's tracking page over HTTP", () => {
       joint.filed.id,
     ];
     for (const secret of secrets) expect(text).not.toContain(secret);
+  });
+
+  it('masks phone and ID-card numbers typed into the answer, which staff still read in full', async () => {
+    const note = 'Bulb replaced. Questions: 139 1234 5678 or 010-62345678; owner 110101199003071234.';
+    const task = await fileRequest(api.http, county.tokens.worker, requestBody(county));
+    await flow.step(`requests/${task.id}/resolve`, county.tokens.worker, { note });
+    const { body } = await track(task.trackingNo);
+    const masked = 'Bulb replaced. Questions: 139 **** 5678 or 010-****5678; owner 110101********1234.';
+    expect(body.answer).toBe(masked);
+    expect(body.milestones.find((m: { type: string }) => m.type === 'request.resolved')).toMatchObject({ note: masked });
+    expect((await flow.request(task.id, county.tokens.worker)).resolutionNote).toBe(note);
   });
 
   it('answers 404 to an unknown or malformed tracking number, without echoing it', async () => {

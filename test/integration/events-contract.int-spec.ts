@@ -4,7 +4,7 @@ import { fileRequest, getRequest, RequestView, waitUntilDelivered } from '../sup
 import { TestDatabase } from '../support/database';
 import { eventually } from '../support/eventually';
 import { departmentTopic, dlqTopic, ENVELOPE_KEYS, envelopeOf, REQUESTS_TOPIC, TestKafka, TopicReader } from '../support/kafka';
-import { startTestApi, TestApi } from '../support/test-api';
+import { bearer, startTestApi, TestApi } from '../support/test-api';
 
 /** PRODUCT.md section 5: what leaves the service on Kafka when a request is filed. */
 describe('event contract on Kafka', () => {
@@ -116,6 +116,60 @@ describe('event contract on Kafka', () => {
         const [record] = reader.ofRequest(topic, filed.id);
         expect(onRequestsTopic.map((r) => r.value)).toContain(record.value);
       }
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('masks phone and ID-card numbers typed into free text, on every topic, while the request keeps them', async () => {
+    const typed = {
+      title: `Leak, call 139${randomInt(10_000_000, 99_999_999)}`,
+      description: `Owner's ID card 11010119900307${randomInt(1000, 9999)}`,
+      address: `Binhe Road 12, tel 010-6${randomInt(1_000_000, 9_999_999)}`,
+      whistleNote: `Ask for Mr Li, 137${randomInt(10_000_000, 99_999_999)}`,
+      returnReason: `Not ours; the estate office answers on 136${randomInt(10_000_000, 99_999_999)}`,
+      extensionReason: `Parts on order; supplier 135${randomInt(10_000_000, 99_999_999)}`,
+      resolveNote: `Fixed; call 158${randomInt(10_000_000, 99_999_999)} if it leaks again`,
+    };
+    const numbers = Object.values(typed).map((text) => /\d[\d-]{9,}\d/.exec(text)?.[0] as string);
+    const major = await fileRequest(api.http, county, {
+      major: true,
+      title: typed.title,
+      description: typed.description,
+      location: { lat: 40.14, lng: 117.12, address: typed.address },
+    });
+    const lead = major.assignments.find((a) => a.role === 'lead') as { id: string };
+    const assist = major.assignments.find((a) => a.role === 'assist') as { id: string };
+    const step = async (path: string, token: string, body: object, status = 200) => {
+      const response = await api.http.post(`/api/v1/${path}`).set(bearer(token)).send(body);
+      expect({ path, status: response.status }).toEqual({ path, status });
+    };
+    await step(`requests/${major.id}/whistle`, county.tokens.worker, { departments: [county.departments.single], note: typed.whistleNote }, 201);
+    await step(`assignments/${assist.id}/return`, county.tokens.assistStaff, { reason: typed.returnReason });
+    await step(`assignments/${lead.id}/claim`, county.tokens.leadStaff[0], {});
+    await step(`assignments/${lead.id}/extend`, county.tokens.leadStaff[0], { extraWorkingHours: 8, reason: typed.extensionReason }, 201);
+    await step(`assignments/${lead.id}/resolve`, county.tokens.leadStaff[0], { note: typed.resolveNote });
+
+    // Staff allowed to open the request still read what was typed.
+    const stored = (await getRequest(api.http, county.tokens.leadStaff[0], major.id)) as RequestView & Record<string, any>;
+    expect(stored).toMatchObject({ title: typed.title, description: typed.description, location: { address: typed.address } });
+
+    const topics = [REQUESTS_TOPIC, ...departmentTopics(), departmentTopic(county.departments.single)];
+    const reader: TopicReader = await kafka.read(topics);
+    try {
+      await eventually('the request and its steps are on Kafka', () => {
+        expect(reader.ofRequest(REQUESTS_TOPIC, major.id).map((r) => envelopeOf(r)?.type)).toEqual(
+          expect.arrayContaining(['request.filed', 'request.whistle_blown', 'assignment.returned', 'assignment.extension_requested', 'assignment.resolved']),
+        );
+      });
+      await reader.caughtUp();
+      const texts = reader.records.filter((r) => r.key === major.id).map((r) => `${r.topic}: ${r.value}`);
+      for (const number of numbers) expect(texts.filter((text) => text.includes(number))).toEqual([]);
+      const filed = reader.ofRequest(REQUESTS_TOPIC, major.id).map(envelopeOf).find((e) => e?.type === 'request.filed');
+      expect(filed?.payload).toMatchObject({
+        title: `Leak, call ${numbers[0].slice(0, 3)}****${numbers[0].slice(-4)}`,
+        description: `Owner's ID card 110101********${numbers[1].slice(-4)}`,
+      });
     } finally {
       await reader.close();
     }

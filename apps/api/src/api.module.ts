@@ -1,3 +1,4 @@
+import { AuditModule } from '@app/audit';
 import { AppConfig } from '@app/common';
 import { CaseworkModule } from '@app/casework';
 import { DeptHandlingModule } from '@app/dept-handling';
@@ -22,6 +23,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         PlatformModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, relay: true }),
+        AuditModule,
         IdentityModule,
         ReferenceDataModule,
         CaseworkModule,

@@ -1,3 +1,4 @@
+import { AuditModule } from '@app/audit';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentsController } from './assignments.controller';
@@ -67,7 +68,7 @@ export const CaseworkEntities = [
 
 /** Requests, their routing, their assignments to departments and their timeline (the command and query side). */
 @Module({
-  imports: [TypeOrmModule.forFeature(CaseworkEntities)],
+  imports: [AuditModule, TypeOrmModule.forFeature(CaseworkEntities)],
   controllers: [
     RequestsController,
     AssignmentsController,

@@ -62,7 +62,6 @@ export function toRequestResponse(
     title: r.title,
     description: r.description,
     location: r.location,
-    reporter: r.reporter,
     safetyRisk: r.safetyRisk,
     affectedPeople: r.affectedPeople,
     urgency: r.urgency,
@@ -82,4 +81,9 @@ export function toRequestResponse(
     ...(whistles ? { whistles: [...whistles] } : {}),
     ...(timeline ? { timeline: timeline.map(toTimelineEntry) } : {}),
   };
+}
+
+/** The reporter's name and phone, whoever has any: given on the detail (an audited read) and to the filer. */
+export function reporterContactOf(r: RequestEntity): { name?: string; phone?: string } | null {
+  return r.reporter && (r.reporter.name || r.reporter.phone) ? { ...r.reporter } : null;
 }

@@ -51,7 +51,13 @@ export class RequestResponse {
   @ApiProperty() title: string;
   @ApiProperty() description: string;
   @ApiProperty({ nullable: true, type: Object }) location: { lat: number; lng: number; address?: string } | null;
-  @ApiProperty({ nullable: true, type: Object }) reporter: { name?: string; phone?: string } | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Object,
+    description:
+      "The reporter's contact: only in the filing answer and in the request's detail (GET /requests/:id), each read of which the audit log records",
+  })
+  reporter?: { name?: string; phone?: string } | null;
   @ApiProperty() safetyRisk: boolean;
   @ApiProperty() affectedPeople: number;
   @ApiProperty() urgency: string;

@@ -10,6 +10,13 @@ describe('loadConfig', () => {
     expect(config.deadlineWatchMs).toBe(30_000);
     expect(config.embeddedDbDir).toBe('.embedded-db');
     expect(loadConfig({ EMBEDDED_DB_DIR: '/var/lib/governance' }).embeddedDbDir).toBe('/var/lib/governance');
+    expect(config).toMatchObject({ signInMaxFailures: 5, signInLockoutSeconds: 900, signInPerAddressPerMinute: 30, trackPerAddressPerMinute: 60 });
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it('reads which proxies to trust for the client address', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
   });
 
   it('reads the real services when both are given', () => {
@@ -31,7 +38,14 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ MIGRATIONS_RUN: 'yes' }, 'MIGRATIONS_RUN'],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'password123' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'chief-of-the-county' }, 'ADMIN_PASSWORD'],
     [{ DEADLINE_WATCH_MS: '10' }, 'DEADLINE_WATCH_MS'],
+    [{ SIGN_IN_MAX_FAILURES: '0' }, 'SIGN_IN_MAX_FAILURES'],
+    [{ SIGN_IN_LOCKOUT_SECONDS: 'forever' }, 'SIGN_IN_LOCKOUT_SECONDS'],
+    [{ SIGN_IN_PER_ADDRESS_PER_MINUTE: '-1' }, 'SIGN_IN_PER_ADDRESS_PER_MINUTE'],
+    [{ TRACK_PER_ADDRESS_PER_MINUTE: '0' }, 'TRACK_PER_ADDRESS_PER_MINUTE'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { passwordProblem } from './password-policy';
 
 /**
  * Configuration, read once from the environment and validated at start-up. Any bad value
@@ -27,7 +28,20 @@ export interface AppConfig {
   readonly dbStatementTimeoutMs: number;
   /** How often the api's deadline watcher looks for overdue tasks and assignments. */
   readonly deadlineWatchMs: number;
+  /** Failed sign-ins of one account (in every replica) before it is locked. */
+  readonly signInMaxFailures: number;
+  /** How long an account stays locked; also the window its failures are counted in. */
+  readonly signInLockoutSeconds: number;
+  /** Sign-in attempts one client address may make per minute (per replica). */
+  readonly signInPerAddressPerMinute: number;
+  /** Tracking-page lookups one client address may make per minute (per replica). */
+  readonly trackPerAddressPerMinute: number;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client address. */
+  readonly trustProxy: TrustProxy;
 }
+
+/** false, a number of proxy hops, or addresses, CIDR ranges and the names loopback, linklocal, uniquelocal. */
+export type TrustProxy = false | number | string[];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -59,6 +73,19 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   throw new ConfigError(name, `must be "true" or "false", got "${raw}"`);
+}
+
+function trustProxy(env: Env): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw === 'false') return false;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (!/^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)$/.test(entry)) {
+      throw new ConfigError('TRUST_PROXY', `must be false, a number of hops, or addresses and CIDR ranges (or loopback, linklocal, uniquelocal), got "${entry}"`);
+    }
+  }
+  return entries;
 }
 
 function databaseUrl(env: Env): string | null {
@@ -109,13 +136,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const adminUsername = env.ADMIN_USERNAME || (embedded ? 'admin' : null);
-  const adminPassword = env.ADMIN_PASSWORD || (embedded ? 'admin-demo-2026' : null);
+  const adminPassword = env.ADMIN_PASSWORD || (embedded ? 'county-demo-2026' : null);
   if ((adminUsername === null) !== (adminPassword === null)) {
     throw new ConfigError(adminUsername ? 'ADMIN_PASSWORD' : 'ADMIN_USERNAME', 'must be set together with the other');
   }
-  if (adminPassword !== null && adminPassword.length < 8) {
-    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 8 characters long');
-  }
+  // The first admin is held to the same password policy as every user.
+  const weakness = adminUsername !== null && adminPassword !== null ? passwordProblem(adminPassword, adminUsername) : null;
+  if (weakness) throw new ConfigError('ADMIN_PASSWORD', weakness);
 
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -135,6 +162,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 100),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000),
     deadlineWatchMs: integer(env, 'DEADLINE_WATCH_MS', 30_000, 50, 3_600_000),
+    signInMaxFailures: integer(env, 'SIGN_IN_MAX_FAILURES', 5, 1, 1_000_000),
+    signInLockoutSeconds: integer(env, 'SIGN_IN_LOCKOUT_SECONDS', 900, 1, 86_400),
+    signInPerAddressPerMinute: integer(env, 'SIGN_IN_PER_ADDRESS_PER_MINUTE', 30, 1, 1_000_000),
+    trackPerAddressPerMinute: integer(env, 'TRACK_PER_ADDRESS_PER_MINUTE', 60, 1, 1_000_000),
+    trustProxy: trustProxy(env),
   };
 }
 

@@ -2,13 +2,15 @@
  * The one error type business code throws. `kind` says how a transport should answer;
  * `code` is a stable string that clients and logs can rely on.
  */
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict';
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests';
 
 export class DomainError extends Error {
   constructor(
     readonly kind: ErrorKind,
     readonly code: string,
     message: string,
+    /** With too_many_requests: whole seconds until a retry may succeed (the Retry-After header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -28,5 +30,8 @@ export class DomainError extends Error {
   }
   static unauthenticated(code: string, message: string): DomainError {
     return new DomainError('unauthenticated', code, message);
+  }
+  static tooManyRequests(code: string, message: string, retryAfterSeconds: number): DomainError {
+    return new DomainError('too_many_requests', code, message, Math.max(1, Math.ceil(retryAfterSeconds)));
   }
 }

@@ -5,5 +5,6 @@ export * from './config';
 export * from './correlation';
 export * from './domain-error';
 export * from './input-limits';
+export * from './password-policy';
 export * from './time';
 export * from './timeout';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MonitoringUpdates } from './live/monitoring-updates';
 import { DeadlineClock } from '@app/casework';
+import { IdentityModule } from '@app/identity';
 import { ExportRequestsHandler } from './figures/export-requests.handler';
 import { GetFiguresHandler } from './figures/get-figures.handler';
 import { GetLeaderFiguresHandler } from './figures/get-leader-figures.handler';
@@ -14,7 +15,8 @@ import { MonitoringStreamController } from './dashboard/monitoring-stream.contro
 /** Leaders' monitoring: read models built from the request events, figures, dashboard, alerts. */
 @Module({
   imports: [
-    // projection imports
+    // the stream checks that its token still holds
+    IdentityModule,
   ],
   controllers: [
     // figures controllers

@@ -1,7 +1,10 @@
-import { AppConfig, ConfigError, loadConfig } from '@app/common';
+import { APP_CONFIG, AppConfig, ConfigError, loadConfig } from '@app/common';
 import { answerClientErrorsInShape, createValidationPipe, HttpErrorFilter, jsonBody } from '@app/common/http';
 import { EmbeddedPostgres, EmbeddedPostgresError, isDatabaseUnavailable, runMigrations } from '@app/persistence';
 import { INestApplication, RequestMethod } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { serveOpenApi } from './openapi';
 
@@ -49,10 +52,52 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
   return { url: embedded.url, embedded: true, stop: () => embedded.stop() };
 }
 
-/** The HTTP conventions every deployable shares: prefix, validation, error shape, logs, docs. */
+/**
+ * Security headers (helmet) on every answer, pages and api alike: no X-Powered-By, nosniff, and a
+ * content security policy that lets a page load only its own files and be framed only by this
+ * origin. Swagger UI at /docs puts its layout in inline <style> blocks, so there alone styles may
+ * be inline; its scripts are files, like the dashboard's. upgrade-insecure-requests is left out:
+ * county networks serve plain HTTP, where it would break every page.
+ */
+function securityHeaders(): RequestHandler {
+  const policy = (inlineStyles: boolean): RequestHandler =>
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          baseUri: ["'self'"],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+          formAction: ["'self'"],
+          frameAncestors: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          scriptSrc: ["'self'"],
+          scriptSrcAttr: ["'none'"],
+          styleSrc: inlineStyles ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+        },
+      },
+    });
+  const strict = policy(false);
+  const docs = policy(true);
+  return (req, res, next) => (req.path === '/docs' || req.path.startsWith('/docs/') ? docs : strict)(req, res, next);
+}
+
+/** The HTTP conventions every deployable shares: prefix, validation, error shape, headers, logs, docs. */
 export function configureHttp(app: INestApplication, options: { docs: boolean }): void {
   app.useLogger(app.get(Logger));
   answerClientErrorsInShape(app.getHttpServer());
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  app.use(securityHeaders());
+  // Api answers carry personal data (a reporter's contact, names, notes): no browser or proxy keeps them.
+  app.use(`/${API_PREFIX}`, ((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  }) as RequestHandler);
+  // The client address (req.ip) that per-address limits count: behind a proxy, from its X-Forwarded-For.
+  express.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   // The apps are created with { bodyParser: false }; this parser answers bad JSON in the contract's shape.
   app.use(...jsonBody());
   app.setGlobalPrefix(API_PREFIX, {

@@ -1,12 +1,14 @@
 import { APP_CONFIG, AppConfig, peekCorrelationId } from '@app/common';
+import { addressRateLimits } from '@app/common/http';
 import { MessagingModule } from '@app/messaging';
 import { postgresOptions, UnitOfWork } from '@app/persistence';
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { makeGaugeProvider, makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
-import { LoggerModule } from 'nestjs-pino';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
 import { CorrelationMiddleware, correlationIdFor } from './correlation.middleware';
 import { HealthController } from './health/health.controller';
 import { BrokerHealthIndicator } from './health/kafka.health';
@@ -14,6 +16,7 @@ import { PipelineHealthIndicator } from './health/pipeline.health';
 import { CONSUMER_GAUGES, OUTBOX_GAUGES, PipelineMetrics } from './pipeline/pipeline-metrics';
 import { PipelineStatus } from './pipeline/pipeline-status';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
+import { LOG_REDACTIONS } from './log-redaction';
 import { MetricsController } from './metrics.controller';
 
 export interface PlatformOptions {
@@ -44,7 +47,7 @@ export class PlatformModule implements NestModule {
               const correlationId = peekCorrelationId();
               return correlationId ? { correlationId } : {};
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.access_token'],
+            redact: LOG_REDACTIONS,
             // An event stream takes its token in the query (EventSource sends no headers): never log it.
             serializers: {
               req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/([?&]access_token=)[^&]*/, '$1[Redacted]') }),
@@ -60,6 +63,7 @@ export class PlatformModule implements NestModule {
         MessagingModule.forRoot({ relay: options.relay }),
         PrometheusModule.register({ path: '/metrics', controller: MetricsController, defaultMetrics: { enabled: true } }),
         TerminusModule,
+        ThrottlerModule.forRoot(addressRateLimits(config)),
       ],
       controllers: [HealthController],
       providers: [

@@ -6,6 +6,8 @@ import { WhistleReturnsFeedback1764300200000 } from './migrations/1764300200000-
 import { MonitoringReadModels1764400000000 } from './migrations/1764400000000-monitoring-read-models';
 import { LeaderAlerts1764400100000 } from './migrations/1764400100000-leader-alerts';
 import { MonitoringDailyFigures1764400200000 } from './migrations/1764400200000-monitoring-daily-figures';
+import { UserAccess1764500000000 } from './migrations/1764500000000-user-access';
+import { AuditLog1764500100000 } from './migrations/1764500100000-audit-log';
 import { OutboxRelayState1764600000000 } from './migrations/1764600000000-outbox-relay-state';
 import { EmbeddedTopics1764600100000 } from './migrations/1764600100000-embedded-topics';
 
@@ -18,6 +20,8 @@ export const MIGRATIONS = [
   MonitoringReadModels1764400000000,
   LeaderAlerts1764400100000,
   MonitoringDailyFigures1764400200000,
+  UserAccess1764500000000,
+  AuditLog1764500100000,
   OutboxRelayState1764600000000,
   EmbeddedTopics1764600100000,
 ];

@@ -1,3 +1,4 @@
+import { AuditModule } from '@app/audit';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoriesController } from './categories/categories.controller';
@@ -12,7 +13,7 @@ import { GridsController } from './grids/grids.controller';
 
 /** Grids, departments and categories, kept by admins and read by everyone signed in. */
 @Module({
-  imports: [TypeOrmModule.forFeature([GridEntity, DepartmentEntity, CategoryEntity])],
+  imports: [AuditModule, TypeOrmModule.forFeature([GridEntity, DepartmentEntity, CategoryEntity])],
   controllers: [GridsController, DepartmentsController, CategoriesController],
   providers: [CreateGridHandler, CreateDepartmentHandler, CreateCategoryHandler],
 })

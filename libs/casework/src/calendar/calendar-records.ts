@@ -36,8 +36,9 @@ export function toCalendarResponse(row: CalendarRow): CalendarResponse {
   };
 }
 
-export async function readCalendar(manager: EntityManager): Promise<CalendarRow> {
-  const [row] = (await manager.query(`SELECT ${CALENDAR_COLUMNS} FROM working_calendar`)) as CalendarRow[];
+/** The calendar; with `lock`, its row stays locked until the caller's transaction ends (a change in hand). */
+export async function readCalendar(manager: EntityManager, options: { lock?: boolean } = {}): Promise<CalendarRow> {
+  const [row] = (await manager.query(`SELECT ${CALENDAR_COLUMNS} FROM working_calendar${options.lock ? ' FOR NO KEY UPDATE' : ''}`)) as CalendarRow[];
   return row;
 }
 

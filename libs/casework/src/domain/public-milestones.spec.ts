@@ -30,4 +30,9 @@ describe('publicMilestones', () => {
     const text = JSON.stringify(milestones);
     for (const secret of ['Wang', '13800001234', 'lead0-staff', 'internal reply', 'lat']) expect(text).not.toContain(secret);
   });
+
+  it('masks phone and ID-card numbers in the answer, also in events written before masking existed', () => {
+    const older = [{ type: 'request.resolved', occurredAt: at(10), data: { note: 'Done; call 13800001234' } }];
+    expect(publicMilestones(older)[0].note).toBe('Done; call 138****1234');
+  });
 });

@@ -1,8 +1,10 @@
+import { maskPersonalNumbers } from './personal-numbers';
+
 /** A step of a request the citizen may see: what happened and when, never who or any contact details. */
 export interface PublicMilestone {
   type: string;
   occurredAt: Date;
-  /** Only the answer to the citizen (the resolution note) and the route are public. */
+  /** Only the answer to the citizen (the resolution note, numbers masked) and the route are public. */
   note?: string;
   route?: string;
 }
@@ -34,7 +36,7 @@ export function publicMilestones(events: readonly TimelineEvent[]): PublicMilest
     .map((e) => ({
       type: e.type,
       occurredAt: e.occurredAt,
-      ...(e.type === 'request.resolved' && typeof e.data.note === 'string' ? { note: e.data.note } : {}),
+      ...(e.type === 'request.resolved' && typeof e.data.note === 'string' ? { note: maskPersonalNumbers(e.data.note) } : {}),
       ...(e.type === 'request.routed' && typeof e.data.route === 'string' ? { route: e.data.route } : {}),
     }));
 }

@@ -12,7 +12,7 @@ import { EVENT_TYPES } from '../domain/event-types';
 import { caseDepartments, decideRoute } from '../domain/routing-policy';
 import { newTrackingNumber } from '../domain/tracking-number';
 import { findLikelyDuplicates } from '../link-duplicate/likely-duplicates';
-import { toRequestResponse } from '../request.mapper';
+import { reporterContactOf, toRequestResponse } from '../request.mapper';
 import { RequestResponse } from '../request.responses';
 import { countRecentSameCategory, lockGridCategory } from '../routing-policy/recent-same-category';
 import { RoutingPolicyStore } from '../routing-policy/routing-policy.store';
@@ -95,7 +95,7 @@ export class FileRequestHandler implements ICommandHandler<FileRequestCommand> {
     await lockGridCategory(manager, grid.id, category.code);
     const count = await countRecentSameCategory(manager, grid.id, category.code, policy);
     const location = input.location ? { ...input.location } : null;
-    const likelyDuplicates = await findLikelyDuplicates(manager, { gridId: grid.id, categoryCode: category.code, location }, policy);
+    const likelyDuplicates = await findLikelyDuplicates(manager, actor, { gridId: grid.id, categoryCode: category.code, location }, policy);
     const now = new Date();
     const urgency = input.urgency ?? 'normal';
     const decision = decideRoute(
@@ -175,7 +175,8 @@ export class FileRequestHandler implements ICommandHandler<FileRequestCommand> {
     ];
     await this.timeline.append(manager, request, events, now);
     request.lastSequence = events.length;
-    return { ...toRequestResponse(request, assignments), likelyDuplicates };
+    // The filer typed the reporter's contact: the answer gives it back to them, as an idempotent retry does.
+    return { ...toRequestResponse(request, assignments), reporter: reporterContactOf(request), likelyDuplicates };
   }
 
   /** The grid named, or the one whose boundary holds the location; the filer must work in it. */

@@ -1,5 +1,6 @@
-import { toOffsetIso } from '@app/common';
+import { Actor, toOffsetIso } from '@app/common';
 import { EntityManager } from 'typeorm';
+import { positional, visibleRequestsCondition } from '../database/request-scope';
 import { PolicySettings } from '../domain/routing-policy';
 import { LikelyDuplicate } from '../request.responses';
 
@@ -17,14 +18,25 @@ interface Row {
 
 /**
  * Open requests of the category that may be the same matter as a new one: within the policy's radius
- * when both have a location (in any grid: a matter does not stop at a grid's edge), or in the same
- * grid within the policy's window. Nearest first, then newest; a handful, for a person to check.
+ * when both have a location (across a grid's edge too: a matter does not stop there), or in the same
+ * grid within the policy's window. Only requests the filer may read: the answer names them (id,
+ * tracking number, title). Nearest first, then newest; a handful, for a person to check.
  */
 export async function findLikelyDuplicates(
   manager: EntityManager,
+  filer: Actor,
   filing: { gridId: string; categoryCode: string; location: { lat: number; lng: number } | null },
   policy: PolicySettings,
 ): Promise<LikelyDuplicate[]> {
+  const parameters: unknown[] = [
+    filing.gridId,
+    filing.categoryCode,
+    filing.location?.lat ?? null,
+    filing.location?.lng ?? null,
+    policy.duplicateRadiusMeters,
+    policy.windowHours,
+  ];
+  const visible = visibleRequestsCondition(filer, 'requests', positional(parameters));
   const rows = (await manager.query(
     `SELECT id, tracking_no, title, created_at, distance FROM (
        SELECT id, tracking_no, title, created_at, grid_id,
@@ -35,18 +47,11 @@ export async function findLikelyDuplicates(
                   power(sin(radians((location->>'lng')::float8 - $4::float8) / 2), 2))))
               END AS distance
          FROM requests
-        WHERE category_code = $2 AND status IN ('open', 'in_progress')) AS candidates
+        WHERE category_code = $2 AND status IN ('open', 'in_progress') AND ${visible}) AS candidates
       WHERE distance <= $5 OR (grid_id = $1 AND created_at > now() - make_interval(hours => $6))
       ORDER BY distance NULLS LAST, created_at DESC
       LIMIT ${MOST_OFFERED}`,
-    [
-      filing.gridId,
-      filing.categoryCode,
-      filing.location?.lat ?? null,
-      filing.location?.lng ?? null,
-      policy.duplicateRadiusMeters,
-      policy.windowHours,
-    ],
+    parameters,
   )) as Row[];
   return rows.map((row) => ({
     id: row.id,

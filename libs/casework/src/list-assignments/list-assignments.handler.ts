@@ -22,10 +22,11 @@ export class ListAssignmentsHandler implements IQueryHandler<ListAssignmentsQuer
       .innerJoinAndMapOne('a.request', RequestEntity, 'r', 'r.id = a.request_id');
     switch (actor.role) {
       case 'dept_staff':
-        if (department && department !== actor.departmentCode) {
-          throw DomainError.forbidden('CASEWORK.DEPARTMENT_SCOPE', `department: you may see only the queue of ${actor.departmentCode}`);
+        // Staff without a department (never made by the scope rules) see no queue rather than every queue.
+        if (actor.departmentCode === null || (department && department !== actor.departmentCode)) {
+          throw DomainError.forbidden('CASEWORK.DEPARTMENT_SCOPE', `department: you may see only the queue of ${actor.departmentCode ?? 'your department'}`);
         }
-        department = actor.departmentCode ?? undefined;
+        department = actor.departmentCode;
         break;
       case 'leader':
         query.andWhere('r.grid_code = ANY(:grids)', { grids: actor.gridCodes });

@@ -2,11 +2,12 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource, In } from 'typeorm';
 import { AssignmentEntity } from '../database/assignment.entity';
 import { RequestEntity } from '../database/request.entity';
+import { visibleRequestsCondition } from '../database/request-scope';
 import { toRequestResponse } from '../request.mapper';
 import { RequestPage } from '../request.responses';
 import { ListRequestsQuery } from './list-requests.query';
 
-/** Newest first, limited to what the caller may see. */
+/** Newest first, limited to what the caller may open (the same rule as the request's detail). */
 @QueryHandler(ListRequestsQuery)
 export class ListRequestsHandler implements IQueryHandler<ListRequestsQuery> {
   constructor(private readonly dataSource: DataSource) {}
@@ -15,19 +16,14 @@ export class ListRequestsHandler implements IQueryHandler<ListRequestsQuery> {
     const page = filters.page ?? 1;
     const pageSize = filters.pageSize ?? 20;
     const query = this.dataSource.getRepository(RequestEntity).createQueryBuilder('r');
-    switch (actor.role) {
-      case 'admin':
-        break;
-      case 'grid_worker':
-      case 'leader':
-        query.andWhere('r.grid_code = ANY(:grids)', { grids: actor.gridCodes });
-        break;
-      case 'dept_staff':
-        query.andWhere('EXISTS (SELECT 1 FROM assignments a WHERE a.request_id = r.id AND a.department_code = :dept)', {
-          dept: actor.departmentCode,
-        });
-        break;
-    }
+    let scopeParameters = 0;
+    query.where(
+      visibleRequestsCondition(actor, 'r', (value) => {
+        const name = `scope${scopeParameters++}`;
+        query.setParameter(name, value);
+        return `:${name}`;
+      }),
+    );
     if (filters.gridId) query.andWhere('r.grid_id = :gridId', { gridId: filters.gridId });
     if (filters.gridCode) query.andWhere('r.grid_code = :gridCode', { gridCode: filters.gridCode });
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });

@@ -1,10 +1,11 @@
+import { AuditLog, changesBetween } from '@app/audit';
 import { DomainError } from '@app/common';
 import { UnitOfWork } from '@app/persistence';
 import { DepartmentEntity } from '@app/reference-data';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { In } from 'typeorm';
 import { RoutingRule, unknownDepartmentsProblem } from '../domain/routing-policy';
-import { RoutingPolicyStore } from './routing-policy.store';
+import { RoutingPolicyStore, StoredPolicy } from './routing-policy.store';
 import { RoutingPolicyResponse } from './routing-policy.dto';
 import { toRoutingPolicyResponse } from './routing-policy.mapper';
 import { SaveRoutingPolicyCommand } from './save-routing-policy.command';
@@ -15,6 +16,7 @@ export class SaveRoutingPolicyHandler implements ICommandHandler<SaveRoutingPoli
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly policies: RoutingPolicyStore,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute({ actor, input }: SaveRoutingPolicyCommand): Promise<RoutingPolicyResponse> {
@@ -41,7 +43,23 @@ export class SaveRoutingPolicyHandler implements ICommandHandler<SaveRoutingPoli
         },
         actor.username,
       );
+      await this.audit.record(manager, {
+        actor,
+        action: 'routing_policy.saved',
+        target: { type: 'routing_policy', id: String(saved.version) },
+        details: { fromVersion: previous.version, toVersion: saved.version, changes: changesBetween(auditedPolicy(previous), auditedPolicy(saved)) },
+      });
       return toRoutingPolicyResponse(saved);
     });
   }
+}
+
+/** A policy as the audit log compares it: each rule under its id, so a change names the rules it touched. */
+function auditedPolicy(policy: StoredPolicy): Record<string, unknown> {
+  return {
+    ...Object.fromEntries(policy.rules.map((rule) => [`rules.${rule.id}`, rule])),
+    windowHours: policy.windowHours,
+    duplicateRadiusMeters: policy.duplicateRadiusMeters,
+    clusterThreshold: policy.clusterThreshold,
+  };
 }

@@ -6,13 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { EventType } from '../domain/event-types';
+import { maskFreeTextFields } from '../domain/personal-numbers';
 import { RequestEventEntity } from '../database/request-event.entity';
 
 export interface PendingEvent {
   type: EventType;
   /** Username of who caused it; absent for the system. */
   actor?: string;
-  /** Never personal data: events leave the service. */
+  /**
+   * Never the reporter's contact: events leave the service. Phone and ID-card numbers typed into
+   * its free-text fields (title, note, reason, ...) are masked on the way out (domain/personal-numbers).
+   */
   payload: Record<string, unknown>;
   /** Topics besides governance.requests.v1, e.g. a department's. */
   alsoTo?: string[];
@@ -52,7 +56,8 @@ export class RequestTimeline {
       sequence: first + i,
       gridId: request.gridId,
       correlationId,
-      payload: event.payload,
+      // The timeline holds the event as published, so a rebuild from it sees what consumers saw.
+      payload: maskFreeTextFields(event.payload),
     }));
     const rows = envelopes.map<RequestEventEntity>((envelope, i) => ({
         requestId: request.id,

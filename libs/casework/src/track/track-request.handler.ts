@@ -4,6 +4,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { RequestEventEntity } from '../database/request-event.entity';
 import { RequestEntity } from '../database/request.entity';
+import { maskPersonalNumbers } from '../domain/personal-numbers';
 import { publicMilestones } from '../domain/public-milestones';
 import { TrackRequestQuery } from './track-request.query';
 import { TrackResponse } from './track.response';
@@ -34,7 +35,8 @@ export class TrackRequestHandler implements IQueryHandler<TrackRequestQuery> {
       grid: { code: grid.code, name: grid.name },
       filedAt: toOffsetIso(request.createdAt),
       dueAt: toOffsetIso(request.dueAt),
-      answer: request.resolutionNote,
+      // What staff typed stays stored as typed; the public page masks phone and ID-card numbers.
+      answer: request.resolutionNote === null ? null : maskPersonalNumbers(request.resolutionNote),
       resolvedAt: toOffsetIsoOrNull(request.resolvedAt),
       closedAt: toOffsetIsoOrNull(request.closedAt),
       reopenCount: request.reopenCount,

@@ -9,6 +9,7 @@ const STATUS_OF: Record<ErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 const REASON: Record<number, string> = {
@@ -63,6 +64,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception);
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     // Errors we raise on purpose (a 503 from a readiness probe) are answers, not faults.
     if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception, correlationId: body.correlationId }, 'unhandled error');

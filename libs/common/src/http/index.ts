@@ -6,3 +6,4 @@ export * from './uuid-param.decorator';
 export * from './code-param.decorator';
 export * from './json-body';
 export * from './client-errors';
+export * from './address-rate-limit';

@@ -18,10 +18,9 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._-]+)$/.exec(header) : this.tokenInQuery(context, request);
-    if (!match) throw DomainError.unauthenticated('AUTH.NO_TOKEN', 'sign in first: send Authorization: Bearer <accessToken>');
-    const actor = await this.tokens.verify(match[1]);
+    const token = bearerTokenOf(request, this.reflector.get<boolean | undefined>(TOKEN_IN_QUERY, context.getHandler()) ?? false);
+    if (!token) throw DomainError.unauthenticated('AUTH.NO_TOKEN', 'sign in first: send Authorization: Bearer <accessToken>');
+    const actor = await this.tokens.verify(token);
     request.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
@@ -29,11 +28,15 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+}
 
-  /** `?access_token=` on the endpoints marked @TokenInQuery (event streams), in the header's match shape. */
-  private tokenInQuery(context: ExecutionContext, request: Request): RegExpExecArray | null {
-    if (!this.reflector.get<boolean | undefined>(TOKEN_IN_QUERY, context.getHandler())) return null;
-    const token = request.query.access_token;
-    return typeof token === 'string' ? /^([A-Za-z0-9._-]+)$/.exec(token) : null;
-  }
+/**
+ * The bearer token of a request: the Authorization header, or `?access_token=` where the endpoint
+ * is marked @TokenInQuery (event streams).
+ */
+export function bearerTokenOf(request: Request, inQuery: boolean): string | null {
+  const header = request.headers.authorization;
+  if (typeof header === 'string') return /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1] ?? null;
+  const token = inQuery ? request.query.access_token : undefined;
+  return typeof token === 'string' && /^[A-Za-z0-9._-]+$/.test(token) ? token : null;
 }

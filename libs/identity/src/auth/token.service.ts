@@ -13,9 +13,14 @@ interface Claims {
   role: Role;
   grids: string[];
   dept: string | null;
+  /** The user's token_version when the token was issued. */
+  ver: number;
 }
 
 const BAD_CREDENTIALS = () => DomainError.unauthenticated('AUTH.BAD_CREDENTIALS', 'username or password is wrong');
+const REVOKED = () =>
+  DomainError.unauthenticated('AUTH.TOKEN_REVOKED', 'this token no longer holds: the account was changed, disabled or removed; sign in again');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class TokenService {
@@ -28,10 +33,17 @@ export class TokenService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Checks the password of the user named (whatever its case) and issues a token; the caller throttles. */
   async issue(username: string, password: string): Promise<TokenResponse> {
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { username } });
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.username) = lower(:username)', { username })
+      .getOne();
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
     if (!user || !ok) throw BAD_CREDENTIALS();
+    // Said only to whoever knows the password.
+    if (user.disabledAt) throw DomainError.unauthenticated('AUTH.ACCOUNT_DISABLED', 'this account is disabled; ask an admin');
     const actor = toActor(user);
     const claims: Claims = {
       sub: actor.userId,
@@ -39,11 +51,17 @@ export class TokenService {
       role: actor.role,
       grids: [...actor.gridCodes],
       dept: actor.departmentCode,
+      ver: user.tokenVersion,
     };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.jwtTtlSeconds, algorithm: 'HS256' });
     return { accessToken, expiresIn: this.config.jwtTtlSeconds, tokenType: 'Bearer' };
   }
 
+  /**
+   * The signed-in user of a token, as the database holds them now: a token of a removed or disabled
+   * user, or one issued before their role, scope or password last changed, is refused. One primary
+   * key lookup per call is the price of a change that applies at once on every replica.
+   */
   async verify(token: string): Promise<Actor> {
     let claims: Claims;
     try {
@@ -51,6 +69,9 @@ export class TokenService {
     } catch {
       throw DomainError.unauthenticated('AUTH.BAD_TOKEN', 'the bearer token is invalid or expired; sign in again');
     }
-    return { userId: claims.sub, username: claims.name, role: claims.role, gridCodes: claims.grids, departmentCode: claims.dept };
+    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || !Number.isInteger(claims.ver)) throw REVOKED();
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: claims.sub } });
+    if (!user || user.disabledAt !== null || user.tokenVersion !== claims.ver) throw REVOKED();
+    return toActor(user);
   }
 }

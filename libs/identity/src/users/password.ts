@@ -1,3 +1,4 @@
+import { DomainError, passwordProblem } from '@app/common';
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 /** Salted scrypt (Node's own; no native addon to build). Stored as scrypt$N$r$p$salt$hash. */
@@ -26,4 +27,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, 'base64');
   const actual = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** Refuses, naming the field, a password the policy does not allow for this username (users created or reset). */
+export function assertPasswordAllowed(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw DomainError.invalid('IDENTITY.WEAK_PASSWORD', `password ${problem}`);
 }

@@ -9,7 +9,9 @@ export function toUserResponse(user: UserEntity): UserResponse {
     role: user.role,
     gridCodes: user.gridCodes,
     departmentCode: user.departmentCode,
+    disabled: user.disabledAt !== null,
     createdAt: toOffsetIso(user.createdAt),
+    updatedAt: toOffsetIso(user.updatedAt),
   };
 }
 

@@ -45,9 +45,7 @@ export class DashboardController {
       .set({
         'Content-Type': asset.contentType,
         'Cache-Control': name === 'index.html' ? 'no-cache' : 'public, max-age=300',
-        'X-Content-Type-Options': 'nosniff',
-        // Everything from this origin; the page has no inline script and no third party.
-        'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'",
+        // The security headers (a policy of own files only, no framing by others) come from configureHttp.
       })
       .send(asset.body);
   }

@@ -1,12 +1,19 @@
-import { Actor } from '@app/common';
+import { Actor, DomainError } from '@app/common';
 import { CurrentActor, Roles, TokenInQuery } from '@app/common/http';
-import { Controller, MessageEvent, Sse } from '@nestjs/common';
+import { bearerTokenOf, TokenService } from '@app/identity';
+import { Controller, MessageEvent, Req, Sse } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { filter, interval, map, merge, Observable } from 'rxjs';
+import type { Request } from 'express';
+import { catchError, exhaustMap, filter, from, interval, map, merge, Observable, of, take, takeUntil } from 'rxjs';
 import { MonitoringChange, MonitoringUpdates } from '../live/monitoring-updates';
 
 /** Keeps idle connections open through proxies that drop silent ones. */
 const HEARTBEAT_MS = 25_000;
+/**
+ * How often an open stream checks that its token still holds: a leader disabled or moved to other
+ * grids stops receiving their former grids' changes within this time, not when the tab is closed.
+ */
+export const STREAM_RECHECK_MS = 5_000;
 
 /** What a signed-in user may watch: a leader their grids (领导挂点), the admin every grid. */
 export function watches(actor: Actor, change: MonitoringChange): boolean {
@@ -29,7 +36,10 @@ export function toMessage(change: MonitoringChange): MessageEvent {
 @ApiTags('monitoring')
 @Controller('monitoring')
 export class MonitoringStreamController {
-  constructor(private readonly updates: MonitoringUpdates) {}
+  constructor(
+    private readonly updates: MonitoringUpdates,
+    private readonly tokens: TokenService,
+  ) {}
 
   @ApiOperation({
     summary: 'Live changes of the caller’s grids as server-sent events (`update`, `alert`); the token may come as ?access_token= (EventSource sends no headers)',
@@ -38,12 +48,25 @@ export class MonitoringStreamController {
   @Roles('leader', 'admin')
   @TokenInQuery()
   @Sse('stream')
-  stream(@CurrentActor() actor: Actor): Observable<MessageEvent> {
+  stream(@CurrentActor() actor: Actor, @Req() request: Request): Observable<MessageEvent> {
     const changes = this.updates.changes$.pipe(
       filter((change) => watches(actor, change)),
       map(toMessage),
     );
     const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
-    return merge(changes, heartbeat);
+    // The guard let this token in; it ends the stream once it no longer would.
+    const token = bearerTokenOf(request, true) ?? '';
+    const revoked = interval(STREAM_RECHECK_MS).pipe(
+      exhaustMap(() =>
+        from(this.tokens.verify(token)).pipe(
+          map(() => false),
+          // Only a refused token ends it; a database hiccup is tried again at the next check.
+          catchError((error: unknown) => of(error instanceof DomainError)),
+        ),
+      ),
+      filter((ended) => ended),
+      take(1),
+    );
+    return merge(changes, heartbeat).pipe(takeUntil(revoked));
   }
 }

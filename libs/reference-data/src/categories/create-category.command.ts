@@ -1,8 +1,13 @@
+import { Actor } from '@app/common';
 import { Command } from '@nestjs/cqrs';
 import { CategoryResponse, CreateCategoryDto } from './category.dto';
 
 export class CreateCategoryCommand extends Command<CategoryResponse> {
-  constructor(readonly input: CreateCategoryDto) {
+  /** `by`: the admin; null for the demo county's seed. */
+  constructor(
+    readonly input: CreateCategoryDto,
+    readonly by: Actor | null = null,
+  ) {
     super();
   }
 }

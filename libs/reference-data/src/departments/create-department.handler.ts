@@ -1,9 +1,9 @@
+import { AuditLog } from '@app/audit';
 import { DomainError, toOffsetIso } from '@app/common';
 import { departmentTopic } from '@app/messaging';
-import { isUniqueViolation } from '@app/persistence';
+import { isUniqueViolation, UnitOfWork } from '@app/persistence';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { CreateDepartmentCommand } from './create-department.command';
 import { DepartmentResponse } from './department.dto';
 import { DepartmentEntity } from './department.entity';
@@ -20,13 +20,24 @@ export function toDepartmentResponse(department: DepartmentEntity): DepartmentRe
 
 @CommandHandler(CreateDepartmentCommand)
 export class CreateDepartmentHandler implements ICommandHandler<CreateDepartmentCommand> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditLog,
+  ) {}
 
-  async execute({ input }: CreateDepartmentCommand): Promise<DepartmentResponse> {
-    const repository = this.dataSource.getRepository(DepartmentEntity);
+  async execute({ input, by }: CreateDepartmentCommand): Promise<DepartmentResponse> {
     try {
-      const saved = await repository.save(repository.create({ id: randomUUID(), code: input.code, name: input.name }));
-      return toDepartmentResponse(saved);
+      return await this.unitOfWork.run(async (manager) => {
+        const repository = manager.getRepository(DepartmentEntity);
+        const saved = await repository.save(repository.create({ id: randomUUID(), code: input.code, name: input.name }));
+        await this.audit.record(manager, {
+          actor: by,
+          action: 'department.created',
+          target: { type: 'department', id: saved.code },
+          details: { code: saved.code, name: saved.name },
+        });
+        return toDepartmentResponse(saved);
+      });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw DomainError.conflict('REFERENCE.DUPLICATE_CODE', `code: a department with code ${input.code} already exists`);

@@ -1,8 +1,8 @@
+import { AuditLog } from '@app/audit';
 import { DomainError, toOffsetIso } from '@app/common';
-import { isUniqueViolation } from '@app/persistence';
+import { isUniqueViolation, UnitOfWork } from '@app/persistence';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { CreateGridCommand } from './create-grid.command';
 import { GridResponse } from './grid.dto';
 import { GridEntity } from './grid.entity';
@@ -20,18 +20,33 @@ export function toGridResponse(grid: GridEntity): GridResponse {
 
 @CommandHandler(CreateGridCommand)
 export class CreateGridHandler implements ICommandHandler<CreateGridCommand> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditLog,
+  ) {}
 
-  async execute({ input }: CreateGridCommand): Promise<GridResponse> {
-    const grid = this.dataSource.getRepository(GridEntity).create({
-      id: randomUUID(),
-      code: input.code,
-      name: input.name,
-      streetCode: input.streetCode ?? null,
-      boundary: input.boundary ?? null,
-    });
+  async execute({ input, by }: CreateGridCommand): Promise<GridResponse> {
     try {
-      return toGridResponse(await this.dataSource.getRepository(GridEntity).save(grid));
+      return await this.unitOfWork.run(async (manager) => {
+        const repository = manager.getRepository(GridEntity);
+        const grid = await repository.save(
+          repository.create({
+            id: randomUUID(),
+            code: input.code,
+            name: input.name,
+            streetCode: input.streetCode ?? null,
+            boundary: input.boundary ?? null,
+          }),
+        );
+        await this.audit.record(manager, {
+          actor: by,
+          action: 'grid.created',
+          target: { type: 'grid', id: grid.code },
+          // The boundary's points say nothing a reader of the log needs; that there is one does.
+          details: { code: grid.code, name: grid.name, streetCode: grid.streetCode, hasBoundary: grid.boundary !== null },
+        });
+        return toGridResponse(grid);
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw DomainError.conflict('REFERENCE.DUPLICATE_CODE', `code: a grid with code ${input.code} already exists`);
       throw error;

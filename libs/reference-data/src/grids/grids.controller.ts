@@ -1,4 +1,5 @@
-import { Roles } from '@app/common/http';
+import { Actor } from '@app/common';
+import { CurrentActor, Roles } from '@app/common/http';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -19,8 +20,8 @@ export class GridsController {
 
   @Post()
   @Roles('admin')
-  create(@Body() body: CreateGridDto): Promise<GridResponse> {
-    return this.commandBus.execute(new CreateGridCommand(body));
+  create(@CurrentActor() actor: Actor, @Body() body: CreateGridDto): Promise<GridResponse> {
+    return this.commandBus.execute(new CreateGridCommand(body, actor));
   }
 
   @Get()
