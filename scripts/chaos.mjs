@@ -52,7 +52,7 @@ import {
 
 setLogPrefix('chaos');
 
-const ADMIN = { username: 'admin', password: 'chaos-admin-password-2026' };
+const ADMIN = { username: 'admin', password: 'Chaos-county-secret-2026' };
 const PASSWORD = 'Chaos-user-password-2026';
 const SERVICE_SETTINGS = { OUTBOX_POLL_MS: '50', DEPARTMENT_REFRESH_MS: '1000', DEADLINE_WATCH_MS: '3600000' };
 

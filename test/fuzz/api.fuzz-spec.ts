@@ -150,7 +150,7 @@ describe(`fuzz: ${CASES} generated requests (seed ${SEED})`, () => {
   /** Sends a case and counts its answer by endpoint and status class. */
   const send = async (c: FuzzCase): Promise<{ sent: Sent; response: request.Response }> => {
     const sent = build(world, c);
-    const call = api.http[sent.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](sent.url).set(sent.headers);
+    const call = api.http[sent.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](sent.url).set(sent.headers);
     if (sent.contentType) call.set('Content-Type', sent.contentType);
     const response = sent.payload === undefined ? await call : await call.send(sent.payload);
     const name = `${sent.endpoint.method} ${sent.endpoint.path}`;

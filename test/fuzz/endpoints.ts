@@ -9,7 +9,7 @@ import { FuzzWorld } from './world';
  * outside /api/v1 that take no input (/health, /metrics, /docs).
  */
 export interface FuzzEndpoint {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Under /api/v1 unless it starts with /dashboard; `:name` marks a path parameter. */
   path: string;
   /** The signed-in user a valid request comes from (null: no token). */
@@ -44,6 +44,15 @@ export const FUZZ_ENDPOINTS: FuzzEndpoint[] = [
     body: (w) => ({ username: w.unique('user'), password: 'Lantern-Orbit-7734', role: 'grid_worker', gridCodes: [w.county.grids.home] }),
   },
   { method: 'GET', path: '/users', as: admin },
+  {
+    method: 'PATCH',
+    path: '/users/:id',
+    as: admin,
+    params: (w) => ({ id: w.fixtures.userId }),
+    body: (w) => ({ role: 'grid_worker', gridCodes: [w.county.grids.home, w.county.grids.other], disabled: false }),
+  },
+  { method: 'POST', path: '/users/:id/password', as: admin, params: (w) => ({ id: w.fixtures.userId }), body: () => ({ password: 'Harbor-Quill-5281' }) },
+  { method: 'GET', path: '/audit', as: admin, query: () => ({ action: 'user.updated', targetType: 'user', page: '1', pageSize: '20' }) },
 
   // reference data
   {

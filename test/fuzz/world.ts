@@ -20,6 +20,8 @@ export interface Fixtures {
   original: string;
   /** A grid task resolved by the set-up, for feedback. */
   resolvedGridTask: string;
+  /** A grid worker of the county that only the user-keeping endpoints act on. */
+  userId: string;
   /** A joint case whose lead assignment is unclaimed and whose assisting one can be returned; a whistle summons its lead. */
   joint: { requestId: string; lead: string; assist: string; trackingNo: string };
   whistleId: string;
@@ -99,7 +101,13 @@ export class FuzzWorld {
     const returned = await flow.fileJoint();
     await flow.claim(returned.lead, county.tokens.leadStaff[0]);
     await flow.step(`assignments/${returned.assist}/return`, county.tokens.assistStaff, { reason: 'Not ours' });
+    const user = await this.http
+      .post('/api/v1/users')
+      .set(bearer(county.tokens.admin))
+      .send({ username: this.unique('kept'), password: 'Lantern-Orbit-7734', role: 'grid_worker', gridCodes: [county.grids.home] });
+    if (user.status !== 201) throw new Error(`POST users while renewing the fuzz world: ${user.status} ${JSON.stringify(user.body)}`);
     this.fixtures = {
+      userId: user.body.id,
       gridTask,
       taskToEscalate,
       duplicate,
