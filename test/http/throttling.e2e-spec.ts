@@ -92,6 +92,12 @@ describe('sign-in throttling and the tracking page limit over HTTP', () => {
       expect(statuses.filter((s) => s === 401)).toHaveLength(3);
       expect(statuses.filter((s) => s === 429)).toHaveLength(9);
     });
+
+    it('lets every sign-in with the right password in when they come all at once (one account on several phones)', async () => {
+      const username = await newUser();
+      const answers = await Promise.all(Array.from({ length: 8 }, () => signIn(username, TEST_PASSWORD)));
+      expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    });
   });
 
   describe('per client address', () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,8 @@ async function freeRun(): Promise<number> {
  */
 describe('faults under load (npm run chaos, short)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'chaos-'));
+  // As root the cluster runs as the OS user postgres, which must be able to enter the folder.
+  chmodSync(dir, 0o755);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

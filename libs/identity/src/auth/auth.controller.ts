@@ -23,9 +23,6 @@ export class AuthController {
   @HttpCode(200)
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address or on this account; the Retry-After header says when to try again' })
   async token(@Body() body: TokenRequestDto): Promise<TokenResponse> {
-    await this.lockout.reserve(body.username);
-    const issued = await this.tokens.issue(body.username, body.password);
-    await this.lockout.succeeded(body.username);
-    return issued;
+    return this.lockout.attempt(body.username, (manager) => this.tokens.issue(manager, body.username, body.password));
   }
 }

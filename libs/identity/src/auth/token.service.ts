@@ -1,7 +1,7 @@
 import { Actor, APP_CONFIG, AppConfig, DomainError, Role } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword, verifyPassword } from '../users/password';
 import { UserEntity } from '../users/user.entity';
 import { toActor } from '../users/user.mapper';
@@ -34,8 +34,8 @@ export class TokenService {
   ) {}
 
   /** Checks the password of the user named (whatever its case) and issues a token; the caller throttles. */
-  async issue(username: string, password: string): Promise<TokenResponse> {
-    const user = await this.dataSource
+  async issue(manager: EntityManager, username: string, password: string): Promise<TokenResponse> {
+    const user = await manager
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .where('lower(u.username) = lower(:username)', { username })

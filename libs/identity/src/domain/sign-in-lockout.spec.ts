@@ -1,59 +1,59 @@
 import fc from 'fast-check';
-import { AttemptRecord, decideAttempt, LockoutPolicy } from './sign-in-lockout';
+import { afterFailure, AttemptRecord, lockedFor, LockoutPolicy } from './sign-in-lockout';
 
 const policy: LockoutPolicy = { maxFailures: 5, lockoutSeconds: 900 };
 const t0 = new Date('2026-11-27T01:00:00Z');
 const after = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
 
-/** Runs attempts that all fail, one per `everySeconds`, and says which were allowed. */
-function failures(count: number, everySeconds: number, start: AttemptRecord | null = null): { allowed: boolean[]; record: AttemptRecord | null } {
+/** Tries `count` wrong passwords, one per `everySeconds`; says which were let through to the check. */
+function guesses(count: number, everySeconds: number, start: AttemptRecord | null = null): { checked: boolean[]; record: AttemptRecord | null } {
   let record = start;
-  const allowed: boolean[] = [];
+  const checked: boolean[] = [];
   for (let i = 0; i < count; i++) {
-    const decision = decideAttempt(record, after(i * everySeconds), policy);
-    allowed.push(decision.allowed);
-    record = decision.record;
+    const now = after(i * everySeconds);
+    const locked = lockedFor(record, now) !== null;
+    checked.push(!locked);
+    if (!locked) record = afterFailure(record, now, policy);
   }
-  return { allowed, record };
+  return { checked, record };
 }
 
 describe('the sign-in lockout of an account', () => {
-  it('allows the first five failures, then locks for the lockout time, saying how long', () => {
-    const { allowed, record } = failures(5, 1);
-    expect(allowed).toEqual([true, true, true, true, true]);
-    const sixth = decideAttempt(record, after(5), policy);
-    expect(sixth).toEqual({ allowed: false, record: expect.objectContaining({ lockedUntil: after(905) }), retryAfterSeconds: 900 });
-    const later = decideAttempt(sixth.record, after(605), policy);
-    expect(later).toMatchObject({ allowed: false, retryAfterSeconds: 300 });
+  it('checks five wrong passwords, then locks for the lockout time, saying how long', () => {
+    const { checked, record } = guesses(7, 1);
+    expect(checked).toEqual([true, true, true, true, true, false, false]);
+    expect(record).toEqual({ failures: 5, windowStartedAt: t0, lockedUntil: after(904) });
+    expect(lockedFor(record, after(5))).toBe(899);
+    expect(lockedFor(record, after(604))).toBe(300);
   });
 
   it('ends the lock by itself and counts afresh', () => {
-    const { record } = failures(6, 1);
-    expect(decideAttempt(record, after(904), policy).allowed).toBe(false);
-    const freed = decideAttempt(record, after(905), policy);
-    expect(freed).toEqual({ allowed: true, record: { attempts: 1, windowStartedAt: after(905), lockedUntil: null } });
+    const { record } = guesses(5, 1);
+    expect(lockedFor(record, after(903))).toBe(1);
+    expect(lockedFor(record, after(904))).toBeNull();
+    expect(afterFailure(record, after(904), policy)).toEqual({ failures: 1, windowStartedAt: after(904), lockedUntil: null });
   });
 
   it('forgets failures older than the window', () => {
-    const { record } = failures(5, 1);
-    expect(decideAttempt(record, after(904), policy)).toMatchObject({ allowed: true, record: { attempts: 1 } });
+    const { record } = guesses(4, 1);
+    expect(afterFailure(record, after(903), policy)).toEqual({ failures: 1, windowStartedAt: after(903), lockedUntil: null });
   });
 
-  // Windows are fixed (from their first attempt), so any span of the window's length holds at most two windows' worth.
-  it('never allows more than twice maxFailures attempts within any span of the lockout time, however they are spaced', () => {
+  // Windows are fixed (from their first failure), so any span of the window's length holds at most two windows' worth.
+  it('never checks more than twice maxFailures wrong passwords within any span of the lockout time, however they are spaced', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 60 }), (gaps) => {
         let record: AttemptRecord | null = null;
         let now = t0.getTime();
-        const allowedAt: number[] = [];
+        const checkedAt: number[] = [];
         for (const gap of gaps) {
           now += gap * 1000;
-          const decision = decideAttempt(record, new Date(now), policy);
-          if (decision.allowed) allowedAt.push(now);
-          record = decision.record;
+          if (lockedFor(record, new Date(now)) !== null) continue;
+          checkedAt.push(now);
+          record = afterFailure(record, new Date(now), policy);
         }
-        for (const start of allowedAt) {
-          const inWindow = allowedAt.filter((at) => at >= start && at < start + policy.lockoutSeconds * 1000);
+        for (const start of checkedAt) {
+          const inWindow = checkedAt.filter((at) => at >= start && at < start + policy.lockoutSeconds * 1000);
           expect(inWindow.length).toBeLessThanOrEqual(2 * policy.maxFailures);
         }
       }),

@@ -1,41 +1,34 @@
 /**
  * The lockout of one account after too many failed sign-ins, decided purely from its record.
- * Every attempt takes a slot before its password is checked, so parallel guesses cannot slip
- * past the count; a successful sign-in deletes the record (see AccountLockout).
+ * Attempts on one account are checked one at a time (AccountLockout holds the record's row lock
+ * while the password is checked), so parallel guesses are counted exactly and parallel sign-ins
+ * with the right password all succeed.
  */
 export interface AttemptRecord {
-  /** Attempts since the window started that have not ended in a successful sign-in. */
-  attempts: number;
+  /** Failed sign-ins since the window started. */
+  failures: number;
   windowStartedAt: Date;
   lockedUntil: Date | null;
 }
 
 export interface LockoutPolicy {
-  /** Failed attempts allowed in a window; the next one locks the account. */
+  /** Failures allowed in a window; the last of them locks the account. */
   maxFailures: number;
   /** How long the lock lasts, and how long a window counts failures. */
   lockoutSeconds: number;
 }
 
-export type AttemptDecision = { allowed: true; record: AttemptRecord } | { allowed: false; record: AttemptRecord; retryAfterSeconds: number };
-
-export function decideAttempt(record: AttemptRecord | null, now: Date, policy: LockoutPolicy): AttemptDecision {
-  const lockoutMs = policy.lockoutSeconds * 1000;
-  if (record?.lockedUntil && record.lockedUntil > now) {
-    return { allowed: false, record, retryAfterSeconds: secondsUntil(record.lockedUntil, now) };
-  }
-  // No record, a lock that has ended by itself, or a window that has run out: count afresh.
-  if (!record || record.lockedUntil || now.getTime() - record.windowStartedAt.getTime() >= lockoutMs) {
-    return { allowed: true, record: { attempts: 1, windowStartedAt: now, lockedUntil: null } };
-  }
-  const attempts = record.attempts + 1;
-  if (attempts > policy.maxFailures) {
-    const lockedUntil = new Date(now.getTime() + lockoutMs);
-    return { allowed: false, record: { ...record, attempts, lockedUntil }, retryAfterSeconds: secondsUntil(lockedUntil, now) };
-  }
-  return { allowed: true, record: { ...record, attempts } };
+/** Seconds until the account may try again, or null when it may now. */
+export function lockedFor(record: AttemptRecord | null, now: Date): number | null {
+  if (!record?.lockedUntil || record.lockedUntil <= now) return null;
+  return Math.max(1, Math.ceil((record.lockedUntil.getTime() - now.getTime()) / 1000));
 }
 
-function secondsUntil(time: Date, now: Date): number {
-  return Math.max(1, Math.ceil((time.getTime() - now.getTime()) / 1000));
+/** The record after a failed sign-in: counted in its window, locking the account at the limit. */
+export function afterFailure(record: AttemptRecord | null, now: Date, policy: LockoutPolicy): AttemptRecord {
+  const lockoutMs = policy.lockoutSeconds * 1000;
+  // No record, a lock that has ended by itself, or a window that has run out: count afresh.
+  const fresh = !record || record.lockedUntil !== null || now.getTime() - record.windowStartedAt.getTime() >= lockoutMs;
+  const counted = fresh ? { failures: 1, windowStartedAt: now } : { failures: record.failures + 1, windowStartedAt: record.windowStartedAt };
+  return { ...counted, lockedUntil: counted.failures >= policy.maxFailures ? new Date(now.getTime() + lockoutMs) : null };
 }

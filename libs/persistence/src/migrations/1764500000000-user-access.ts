@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   scope change, a disabled account, a new password) refuses the tokens issued before at once;
  * - `disabled_at` marks an account that may not sign in;
  * - usernames are unique whatever their case (the old case-sensitive constraint goes);
- * - `sign_in_attempts` counts each account's recent sign-in attempts, shared by every api
- *   replica, for the lockout that follows too many failures.
+ * - `sign_in_attempts` counts each account's recent failed sign-ins, shared by every api
+ *   replica, for the lockout that follows too many of them.
  */
 export class UserAccess1764500000000 implements MigrationInterface {
   name = 'UserAccess1764500000000';
@@ -35,7 +35,7 @@ export class UserAccess1764500000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE sign_in_attempts (
         account varchar(60) PRIMARY KEY,
-        attempts integer NOT NULL,
+        failures integer NOT NULL,
         window_started_at timestamptz NOT NULL,
         locked_until timestamptz
       )`);
