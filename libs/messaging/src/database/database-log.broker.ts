@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConsumerState, ConsumerStatus, IncomingMessage, MessageBroker, MessageHandler, OutgoingMessage, Subscription } from '../message-broker';
+import { ConsumerStatusTracker } from '../consumer-status-tracker';
+import { ConsumerStatus, IncomingMessage, MessageBroker, MessageHandler, OutgoingMessage, Subscription } from '../message-broker';
 
 /** Serialises publishers, so that positions become visible in the order they were drawn. */
 const PUBLISH_LOCK_ID = 741_852_965;
@@ -85,11 +86,7 @@ export class DatabaseLogBroker extends MessageBroker {
 /** One group reading one topic, from its committed position, until closed. */
 class GroupLoop implements Subscription {
   private readonly logger = new Logger('DatabaseLogBroker');
-  private state: ConsumerState = 'joining';
-  private since = new Date();
-  private lastActivityAt: Date | null = null;
-  private restarts = 0;
-  private lastError: string | null = null;
+  private readonly tracker: ConsumerStatusTracker;
   private wakeUp: (() => void) | null = null;
   /** A publish came while the loop was not waiting: its next wait ends at once. */
   private nudged = false;
@@ -102,19 +99,12 @@ class GroupLoop implements Subscription {
     private readonly handler: MessageHandler,
     private readonly onClosed: (loop: GroupLoop) => void,
   ) {
+    this.tracker = new ConsumerStatusTracker(groupId, topic);
     this.running = this.run();
   }
 
   status(): ConsumerStatus {
-    return {
-      groupId: this.groupId,
-      topic: this.topic,
-      state: this.state,
-      since: this.since,
-      lastActivityAt: this.lastActivityAt,
-      restarts: this.restarts,
-      lastError: this.lastError,
-    };
+    return this.tracker.status();
   }
 
   wake(): void {
@@ -123,22 +113,15 @@ class GroupLoop implements Subscription {
   }
 
   async close(): Promise<void> {
-    if (this.state === 'closed') return this.running;
-    this.enter('closed');
+    if (this.tracker.closed) return this.running;
+    this.tracker.enter('closed');
     this.onClosed(this);
     this.wake();
     await this.running;
   }
 
-  /** A method, not a field test: the loop re-reads it after every await. */
   private isClosed(): boolean {
-    return this.state === 'closed';
-  }
-
-  private enter(state: ConsumerState): void {
-    if (this.state === state) return;
-    this.state = state;
-    this.since = new Date();
+    return this.tracker.closed;
   }
 
   private async run(): Promise<void> {
@@ -146,14 +129,14 @@ class GroupLoop implements Subscription {
     while (!this.isClosed()) {
       try {
         position ??= await this.committed();
-        this.enter('consuming');
+        this.tracker.enter('consuming');
         this.nudged = false;
         const rows = (await this.dataSource.query(
           `SELECT position, message_key, value, headers FROM embedded_topic_messages
             WHERE topic = $1 AND position > $2 ORDER BY position LIMIT ${BATCH}`,
           [this.topic, position],
         )) as Row[];
-        this.lastActivityAt = new Date();
+        this.tracker.alive();
         if (rows.length === 0) {
           await this.pause(POLL_MS);
           continue;
@@ -163,17 +146,16 @@ class GroupLoop implements Subscription {
           await this.handler(this.toMessage(row));
           await this.commit(Number(row.position));
           position = Number(row.position);
-          this.lastActivityAt = new Date();
+          this.tracker.alive();
         }
       } catch (error) {
         if (this.isClosed()) break;
         // The position stays where it was committed, as an uncommitted Kafka offset would: the message comes again.
         position = null;
-        this.restarts += 1;
-        this.lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        this.enter('restarting');
-        if (this.restarts === 1 || this.restarts % 20 === 0) {
-          this.logger.warn({ groupId: this.groupId, topic: this.topic, reason: this.lastError, restarts: this.restarts }, 'consumer retrying');
+        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        const restarts = this.tracker.failed(reason);
+        if (restarts === 1 || restarts % 20 === 0) {
+          this.logger.warn({ groupId: this.groupId, topic: this.topic, reason, restarts }, 'consumer retrying');
         }
         await this.pause(RETRY_MS);
       }

@@ -1,7 +1,8 @@
 import { withTimeout } from '@app/common';
 import { Logger } from '@nestjs/common';
 import { Consumer, Kafka } from 'kafkajs';
-import { ConsumerState, ConsumerStatus, IncomingMessage, MessageHandler, Subscription } from '../message-broker';
+import { ConsumerStatusTracker } from '../consumer-status-tracker';
+import { ConsumerStatus, IncomingMessage, MessageHandler, Subscription } from '../message-broker';
 
 export interface SubscriptionLimits {
   /** Longest a consumer may take to connect, subscribe and join before it is replaced. */
@@ -47,11 +48,7 @@ function describe(error: unknown): string {
  */
 export class KafkaSubscription implements Subscription {
   private readonly logger = new Logger('Kafka');
-  private state: ConsumerState = 'joining';
-  private since = new Date();
-  private lastActivityAt: Date | null = null;
-  private restarts = 0;
-  private lastError: string | null = null;
+  private readonly tracker: ConsumerStatusTracker;
   private failures = 0;
   private current: Consumer | null = null;
   private restartTimer: NodeJS.Timeout | null = null;
@@ -66,26 +63,19 @@ export class KafkaSubscription implements Subscription {
     private readonly limits: SubscriptionLimits,
     private readonly onClosed: (subscription: KafkaSubscription) => void,
   ) {
+    this.tracker = new ConsumerStatusTracker(groupId, topic);
     this.watchdog = setInterval(() => this.watch(), limits.watchMs);
     this.watchdog.unref();
     this.startFresh();
   }
 
   status(): ConsumerStatus {
-    return {
-      groupId: this.groupId,
-      topic: this.topic,
-      state: this.state,
-      since: this.since,
-      lastActivityAt: this.lastActivityAt,
-      restarts: this.restarts,
-      lastError: this.lastError,
-    };
+    return this.tracker.status();
   }
 
   async close(): Promise<void> {
-    if (this.state === 'closed') return;
-    this.enter('closed');
+    if (this.tracker.closed) return;
+    this.tracker.enter('closed');
     clearInterval(this.watchdog);
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.onClosed(this);
@@ -99,20 +89,10 @@ export class KafkaSubscription implements Subscription {
     if (!left) this.logger.warn({ groupId: this.groupId }, `consumer still leaving its group after ${this.limits.leaveMs} ms; the broker drops it when its session expires`);
   }
 
-  private enter(state: ConsumerState): void {
-    if (this.state === state) return;
-    this.state = state;
-    this.since = new Date();
-  }
-
-  private alive(): void {
-    this.lastActivityAt = new Date();
-  }
-
   private startFresh(): void {
     this.restartTimer = null;
-    if (this.state === 'closed') return;
-    this.enter('joining');
+    if (this.tracker.closed) return;
+    this.tracker.enter('joining');
     const consumer = this.kafka.consumer({
       groupId: this.groupId,
       sessionTimeout: 30_000,
@@ -120,23 +100,23 @@ export class KafkaSubscription implements Subscription {
       retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5_000, restartOnFailure: async () => false },
     });
     this.current = consumer;
-    const mine = (): boolean => this.current === consumer && this.state !== 'closed';
+    const mine = (): boolean => this.current === consumer && !this.tracker.closed;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (mine()) this.replace(`crashed: ${describe(payload.error)}`);
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {
       if (!mine()) return;
       this.failures = 0;
-      this.alive();
-      this.enter('consuming');
+      this.tracker.alive();
+      this.tracker.enter('consuming');
     });
     for (const event of [consumer.events.FETCH_START, consumer.events.HEARTBEAT, consumer.events.END_BATCH_PROCESS]) {
       consumer.on(event, () => {
-        if (mine()) this.alive();
+        if (mine()) this.tracker.alive();
       });
     }
     consumer.on(consumer.events.REBALANCING, () => {
-      if (mine()) this.enter('joining');
+      if (mine()) this.tracker.enter('joining');
     });
     withTimeout(this.run(consumer, mine), this.limits.joinMs, 'starting the consumer').catch((error: unknown) => {
       if (mine()) this.replace(`could not start: ${describe(error)}`);
@@ -154,7 +134,7 @@ export class KafkaSubscription implements Subscription {
       // One message at a time per partition: the handler decides retries and dead-lettering,
       // so a message reaches here again only after a crash (at-least-once).
       eachMessage: async ({ topic, partition, message }) => {
-        this.alive();
+        this.tracker.alive();
         const incoming: IncomingMessage = {
           topic,
           partition,
@@ -164,23 +144,21 @@ export class KafkaSubscription implements Subscription {
           headers: headersOf(message.headers as Record<string, unknown>),
         };
         await this.handler(incoming);
-        this.alive();
+        this.tracker.alive();
       },
     });
   }
 
   /** Drops the current consumer (leaving in the background) and starts a fresh one after a backoff. */
   private replace(reason: string): void {
-    if (this.state === 'closed' || this.restartTimer) return;
+    if (this.tracker.closed || this.restartTimer) return;
     const old = this.current;
     this.current = null;
     this.failures += 1;
-    this.restarts += 1;
-    this.lastError = reason;
-    this.enter('restarting');
+    const restarts = this.tracker.failed(reason);
     const delay = Math.min(RESTART_MAX_MS, RESTART_BASE_MS * 2 ** (this.failures - 1));
     if (this.failures === 1 || this.failures % 10 === 0) {
-      this.logger.warn({ groupId: this.groupId, topic: this.topic, reason, restarts: this.restarts, inMs: delay }, 'consumer restarting');
+      this.logger.warn({ groupId: this.groupId, topic: this.topic, reason, restarts, inMs: delay }, 'consumer restarting');
     }
     void withTimeout(old?.disconnect() ?? Promise.resolve(), this.limits.leaveMs, 'disconnecting').catch(() => undefined);
     this.restartTimer = setTimeout(() => this.startFresh(), delay);
@@ -189,10 +167,12 @@ export class KafkaSubscription implements Subscription {
   /** Replaces a consumer that has been joining too long or has gone silent while joined. */
   private watch(): void {
     const now = Date.now();
-    if (this.state === 'joining' && now - this.since.getTime() > this.limits.joinMs) {
-      this.replace(`still joining after ${Math.round((now - this.since.getTime()) / 1000)} s`);
-    } else if (this.state === 'consuming' && now - (this.lastActivityAt ?? this.since).getTime() > this.limits.stallMs) {
-      this.replace(`no fetch, heartbeat or message for ${Math.round((now - (this.lastActivityAt ?? this.since).getTime()) / 1000)} s`);
+    const joining = now - this.tracker.enteredAt.getTime();
+    const silent = now - this.tracker.lastSignOfLife.getTime();
+    if (this.tracker.state === 'joining' && joining > this.limits.joinMs) {
+      this.replace(`still joining after ${Math.round(joining / 1000)} s`);
+    } else if (this.tracker.state === 'consuming' && silent > this.limits.stallMs) {
+      this.replace(`no fetch, heartbeat or message for ${Math.round(silent / 1000)} s`);
     }
   }
 }
