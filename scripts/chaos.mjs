@@ -20,7 +20,7 @@
 // Options (environment variable in brackets):
 //   --duration S     seconds of load, the faults spread over it; default 120, at least 40 [CHAOS_DURATION]
 //   --filers N       concurrent filing clients, default 4 [CHAOS_FILERS]
-//   --settle S       how long the pipeline may take to drain after the load, default 180 [CHAOS_SETTLE]
+//   --settle S       how long the draining pipeline may stand still before the run gives up, default 120 [CHAOS_SETTLE]
 //   --base-port P    first of five ports (api 1, api 2, handler 1, handler 2, PostgreSQL), default 3300 [CHAOS_BASE_PORT]
 //   --build | --skip-build   always build / never build (default: build when dist is stale)
 //   KAFKA_PORT       the local broker's port (scripts/kafka.sh), default 9092
@@ -68,7 +68,7 @@ function readOptions() {
   return {
     durationS: int('duration', 'CHAOS_DURATION', 120, 40, 3600),
     filers: int('filers', 'CHAOS_FILERS', 4, 1, 64),
-    settleS: int('settle', 'CHAOS_SETTLE', 180, 10, 3600),
+    settleS: int('settle', 'CHAOS_SETTLE', 120, 10, 3600),
     ports: { api: [basePort, basePort + 1], handler: [basePort + 2, basePort + 3], postgres: basePort + 4 },
     kafkaBrokers: `127.0.0.1:${kafkaPort}`,
     dir: path.resolve(ROOT, process.env.CHAOS_DIR || '.chaos'),
@@ -344,10 +344,16 @@ class Load {
 // ---------------------------------------------------------------------------------------------
 // Checks
 
-async function settle(db, settleS) {
+/**
+ * Waits until the pipeline has drained: the outbox published, every assignment delivered, every
+ * request projected. A read model that catches up slowly is not a fault; one that stops moving is,
+ * so this gives up only when nothing has moved for `stallS` seconds.
+ */
+async function settle(db, stallS) {
   const started = performance.now();
-  const deadline = Date.now() + settleS * 1000;
   let state;
+  let remaining = Infinity;
+  let movedAt = Date.now();
   let printed = Date.now();
   for (;;) {
     const { rows } = await db.query(`
@@ -356,8 +362,13 @@ async function settle(db, settleS) {
              (SELECT count(*)::int FROM requests r LEFT JOIN mon_requests m ON m.request_id = r.id
                WHERE m.request_id IS NULL OR m.last_sequence <> r.last_sequence) AS unprojected`);
     state = rows[0];
-    if (state.unpublished === 0 && state.undelivered === 0 && state.unprojected === 0) break;
-    if (Date.now() > deadline) break;
+    const left = state.unpublished + state.undelivered + state.unprojected;
+    if (left === 0) break;
+    if (left < remaining) {
+      remaining = left;
+      movedAt = Date.now();
+    }
+    if (Date.now() - movedAt > stallS * 1000) break;
     if (Date.now() - printed >= 10_000) {
       printed = Date.now();
       log(`draining: ${state.unpublished} unpublished outbox rows, ${state.undelivered} undelivered assignments, ${state.unprojected} requests not projected yet`);
