@@ -106,6 +106,7 @@ export const FUZZ_ENDPOINTS: FuzzEndpoint[] = [
     headers: (w) => ({ 'Idempotency-Key': w.unique('key') }),
   },
   { method: 'GET', path: '/requests', as: admin, query: (w) => ({ gridCode: w.county.grids.home, status: 'open', route: 'joint', page: '1', pageSize: '20' }) },
+  { method: 'GET', path: '/requests', as: worker, query: () => ({ mine: 'true', sort: 'due', status: 'open', page: '1', pageSize: '20' }) },
   { method: 'GET', path: '/requests/:id', as: admin, params: (w) => ({ id: w.fixtures.joint.requestId }) },
   { method: 'POST', path: '/requests/:id/resolve', as: worker, params: (w) => ({ id: w.fixtures.gridTask }), body: () => ({ note: 'Bulb replaced' }) },
   { method: 'POST', path: '/requests/:id/escalate', as: worker, params: (w) => ({ id: w.fixtures.taskToEscalate }), body: () => ({ reason: 'Needs the power company' }) },
@@ -135,6 +136,13 @@ export const FUZZ_ENDPOINTS: FuzzEndpoint[] = [
 
   // assignments
   { method: 'GET', path: '/assignments', as: admin, query: (w) => ({ department: w.county.departments.lead, status: 'unclaimed', page: '1', pageSize: '20' }) },
+  {
+    method: 'GET',
+    path: '/assignments',
+    as: leadStaff,
+    query: () => ({ tab: 'pending', sort: 'claimDue', order: 'desc', role: 'lead', q: '2026', overdue: 'false', page: '1', pageSize: '20' }),
+  },
+  { method: 'GET', path: '/assignments/decisions', as: admin, query: () => ({ page: '1', pageSize: '20' }) },
   { method: 'POST', path: '/assignments/:id/claim', as: leadStaff, params: (w) => ({ id: w.fixtures.joint.lead }) },
   {
     method: 'POST',

@@ -21,6 +21,7 @@ import { FileRequestHandler } from './file-request/file-request.handler';
 import { GetRequestHandler } from './get-request/get-request.handler';
 import { ListAssignmentsHandler } from './list-assignments/list-assignments.handler';
 import { ListRequestsHandler } from './list-requests/list-requests.handler';
+import { ListDecisionsHandler } from './list-decisions/list-decisions.handler';
 import { AssignmentDelivery } from './record-delivery/assignment-delivery';
 import { RequestsController } from './requests.controller';
 import { RoutingPolicyController } from './routing-policy/routing-policy.controller';
@@ -97,6 +98,7 @@ export const CaseworkEntities = [
     GetRequestHandler,
     ListRequestsHandler,
     ListAssignmentsHandler,
+    ListDecisionsHandler,
     // routing and intake providers
     RoutingPolicyStore,
     GetRoutingPolicyHandler,

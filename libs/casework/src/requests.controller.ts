@@ -2,7 +2,7 @@ import { Actor, DomainError } from '@app/common';
 import { CurrentActor, Roles, UuidParam } from '@app/common/http';
 import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FileRequestCommand } from './file-request/file-request.command';
 import { FileRequestDto } from './file-request/file-request.dto';
 import { GetRequestQuery } from './get-request/get-request.query';
@@ -38,6 +38,8 @@ export class RequestsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Requests the caller may see, with the working time left before each is due' })
+  @ApiOkResponse({ type: RequestPage })
   list(@CurrentActor() actor: Actor, @Query() filters: ListRequestsDto): Promise<RequestPage> {
     return this.queryBus.execute(new ListRequestsQuery(actor, filters));
   }
