@@ -18,6 +18,11 @@ export interface FuzzEndpoint {
   body?: (w: FuzzWorld) => unknown;
   query?: (w: FuzzWorld) => Record<string, string>;
   headers?: (w: FuzzWorld) => Record<string, string>;
+  /**
+   * A multipart upload instead of a JSON body: its text fields and its file. Body cases change the
+   * fields (as they change a JSON body), put other bytes in the file, or send another kind of body.
+   */
+  form?: (w: FuzzWorld) => { fields: Record<string, string>; file: { name: string; bytes: Buffer } };
 }
 
 const admin = (w: FuzzWorld): string => w.county.tokens.admin;
@@ -133,6 +138,18 @@ export const FUZZ_ENDPOINTS: FuzzEndpoint[] = [
   },
   { method: 'POST', path: '/requests/:id/whistle/:whistleId/arrive', as: leadStaff, params: (w) => ({ id: w.fixtures.joint.requestId, whistleId: w.fixtures.whistleId }) },
   { method: 'GET', path: '/requests/:id/whistles', as: worker, params: (w) => ({ id: w.fixtures.joint.requestId }) },
+
+  // photos
+  {
+    method: 'POST',
+    path: '/requests/:id/media',
+    as: worker,
+    params: (w) => ({ id: w.fixtures.gridTask }),
+    headers: (w) => ({ 'Idempotency-Key': w.unique('photo') }),
+    form: (w) => ({ fields: { stage: 'report' }, file: { name: 'photo.png', bytes: w.photo } }),
+  },
+  { method: 'GET', path: '/media/:id', as: worker, params: (w) => ({ id: w.fixtures.mediaId }) },
+  { method: 'GET', path: '/media/:id/thumbnail', as: worker, params: (w) => ({ id: w.fixtures.mediaId }) },
 
   // assignments
   { method: 'GET', path: '/assignments', as: admin, query: (w) => ({ department: w.county.departments.lead, status: 'unclaimed', page: '1', pageSize: '20' }) },

@@ -52,6 +52,6 @@ export class AssignmentsController {
   @HttpCode(200)
   @Roles('dept_staff')
   resolve(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ResolutionNoteDto): Promise<AssignmentSummary> {
-    return this.commandBus.execute(new ResolveAssignmentCommand(actor, id, body.note));
+    return this.commandBus.execute(new ResolveAssignmentCommand(actor, id, body.note, body.mediaIds));
   }
 }

@@ -1,4 +1,5 @@
 import { AuditModule } from '@app/audit';
+import { APP_CONFIG, AppConfig } from '@app/common';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentsController } from './assignments.controller';
@@ -56,6 +57,13 @@ import { BlowWhistleHandler } from './whistle/blow-whistle.handler';
 import { ListWhistlesHandler } from './whistle/list-whistles.handler';
 import { ReportArrivalHandler } from './whistle/report-arrival.handler';
 import { WhistlesController } from './whistle/whistles.controller';
+import { MediaEntity } from './database/media.entity';
+import { AttachMediaController } from './media/attach-media/attach-media.controller';
+import { AttachMediaHandler } from './media/attach-media/attach-media.handler';
+import { GetMediaHandler } from './media/get-media/get-media.handler';
+import { MediaController } from './media/get-media/media.controller';
+import { LocalDirectoryStorage } from './media/storage/local-directory.storage';
+import { MediaStorage } from './media/storage/media-storage';
 
 export const CaseworkEntities = [
   RequestEntity,
@@ -65,6 +73,7 @@ export const CaseworkEntities = [
   WhistleSummonsEntity,
   AssignmentExtensionEntity,
   RequestFeedbackEntity,
+  MediaEntity,
 ];
 
 /** Requests, their routing, their assignments to departments and their timeline (the command and query side). */
@@ -88,6 +97,9 @@ export const CaseworkEntities = [
     DecideExtensionController,
     GiveFeedbackController,
     TrackController,
+    // photos
+    AttachMediaController,
+    MediaController,
   ],
   providers: [
     RequestTimeline,
@@ -126,6 +138,10 @@ export const CaseworkEntities = [
     DecideExtensionHandler,
     GiveFeedbackHandler,
     TrackRequestHandler,
+    // photos
+    { provide: MediaStorage, useFactory: (config: AppConfig) => new LocalDirectoryStorage(config.mediaDir), inject: [APP_CONFIG] },
+    AttachMediaHandler,
+    GetMediaHandler,
   ],
 })
 export class CaseworkModule {}

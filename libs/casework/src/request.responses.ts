@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, AssignmentRole, AssignmentStatus, REQUEST_STATUSES, RequestStatus } from './domain/lifecycle';
 import { Route } from './domain/routing-policy';
+import { MediaResponse } from './media/media.response';
 import { WhistleResponse } from './whistle/whistle.responses';
 
 export class DecisionResponse {
@@ -91,6 +92,11 @@ export class RequestListItem extends RequestResponse {
   })
   workingMinutesLeft: number | null;
   @ApiProperty({ description: 'Open or in progress, and dueAt has passed' }) overdue: boolean;
+}
+
+/** GET /requests/:id: the request with its timeline, whistles and photos. */
+export class RequestDetail extends RequestListItem {
+  @ApiProperty({ type: [MediaResponse], description: 'Its photos, oldest first (the public tracking page shows none)' }) media: MediaResponse[];
 }
 
 export class RequestPage {

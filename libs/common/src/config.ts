@@ -38,6 +38,8 @@ export interface AppConfig {
   readonly trackPerAddressPerMinute: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client address. */
   readonly trustProxy: TrustProxy;
+  /** Where the local media storage keeps photos (MEDIA_DIR). */
+  readonly mediaDir: string;
 }
 
 /** false, a number of proxy hops, or addresses, CIDR ranges and the names loopback, linklocal, uniquelocal. */
@@ -167,6 +169,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signInPerAddressPerMinute: integer(env, 'SIGN_IN_PER_ADDRESS_PER_MINUTE', 30, 1, 1_000_000),
     trackPerAddressPerMinute: integer(env, 'TRACK_PER_ADDRESS_PER_MINUTE', 60, 1, 1_000_000),
     trustProxy: trustProxy(env),
+    mediaDir: env.MEDIA_DIR || '.media',
   };
 }
 

@@ -2,7 +2,15 @@
  * The one error type business code throws. `kind` says how a transport should answer;
  * `code` is a stable string that clients and logs can rely on.
  */
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests';
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'unsupported_media_type'
+  | 'too_many_requests';
 
 export class DomainError extends Error {
   constructor(
@@ -27,6 +35,12 @@ export class DomainError extends Error {
   }
   static conflict(code: string, message: string): DomainError {
     return new DomainError('conflict', code, message);
+  }
+  static tooLarge(code: string, message: string): DomainError {
+    return new DomainError('too_large', code, message);
+  }
+  static unsupportedMediaType(code: string, message: string): DomainError {
+    return new DomainError('unsupported_media_type', code, message);
   }
   static unauthenticated(code: string, message: string): DomainError {
     return new DomainError('unauthenticated', code, message);
