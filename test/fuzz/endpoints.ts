@@ -185,6 +185,10 @@ export const FUZZ_ENDPOINTS: FuzzEndpoint[] = [
     body: (w) => ({ action: 'reroute', departmentCode: w.county.departments.single }),
   },
 
+  // notices
+  { method: 'GET', path: '/notices', as: worker, query: () => ({ unread: 'true', page: '1', pageSize: '20' }) },
+  { method: 'POST', path: '/notices/:id/read', as: worker, params: (w) => ({ id: w.fixtures.noticeId }) },
+
   // monitoring
   { method: 'GET', path: '/monitoring/grids/:gridCode', as: admin, params: (w) => ({ gridCode: w.county.grids.home }), query: () => period },
   { method: 'GET', path: '/monitoring/streets/:streetCode', as: admin, params: (w) => ({ streetCode: `S-${w.county.suffix}` }), query: () => period },

@@ -32,6 +32,8 @@ export interface Fixtures {
   returned: { requestId: string; lead: string; assist: string };
   /** A photo attached to the joint case. */
   mediaId: string;
+  /** The grid's notice of the return (退单) above. */
+  noticeId: string;
 }
 
 /** A routing policy as PUT /routing-policy takes it. */
@@ -113,6 +115,11 @@ export class FuzzWorld {
       .field('stage', 'report')
       .attach('file', this.photo, 'photo.png');
     if (media.status !== 201) throw new Error(`POST media while renewing the fuzz world: ${media.status} ${JSON.stringify(media.body)}`);
+    const notices = await this.http.get('/api/v1/notices').set(bearer(county.tokens.worker));
+    const returnNotice = (notices.body.items as Array<{ id: string; requestId: string; kind: string }> | undefined)?.find(
+      (n) => n.requestId === returned.filed.id && n.kind === 'assignment_returned',
+    );
+    if (!returnNotice) throw new Error(`GET notices while renewing the fuzz world: no notice of the return (${notices.status})`);
     const user = await this.http
       .post('/api/v1/users')
       .set(bearer(county.tokens.admin))
@@ -130,6 +137,7 @@ export class FuzzWorld {
       extended: { requestId: extended.filed.id, lead: extended.lead, assist: extended.assist },
       returned: { requestId: returned.filed.id, lead: returned.lead, assist: returned.assist },
       mediaId: media.body.id,
+      noticeId: returnNotice.id,
     };
   }
 

@@ -1,5 +1,6 @@
 import { AuditModule } from '@app/audit';
 import { APP_CONFIG, AppConfig } from '@app/common';
+import { NoticeBookModule } from '@app/notices';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentsController } from './assignments.controller';
@@ -78,7 +79,7 @@ export const CaseworkEntities = [
 
 /** Requests, their routing, their assignments to departments and their timeline (the command and query side). */
 @Module({
-  imports: [AuditModule, TypeOrmModule.forFeature(CaseworkEntities)],
+  imports: [AuditModule, NoticeBookModule, TypeOrmModule.forFeature(CaseworkEntities)],
   controllers: [
     RequestsController,
     AssignmentsController,
@@ -148,7 +149,7 @@ export class CaseworkModule {}
 
 /** What a department handler needs from casework, without its HTTP side. */
 @Module({
-  imports: [TypeOrmModule.forFeature(CaseworkEntities)],
+  imports: [NoticeBookModule, TypeOrmModule.forFeature(CaseworkEntities)],
   providers: [RequestTimeline, AssignmentDelivery],
   exports: [AssignmentDelivery],
 })

@@ -12,6 +12,7 @@ import { OutboxRelayState1764600000000 } from './migrations/1764600000000-outbox
 import { EmbeddedTopics1764600100000 } from './migrations/1764600100000-embedded-topics';
 import { QueueIndexes1764700000000 } from './migrations/1764700000000-queue-indexes';
 import { Media1764700100000 } from './migrations/1764700100000-media';
+import { Notices1764700200000 } from './migrations/1764700200000-notices';
 
 /** Every migration, in order; the api applies pending ones at start-up unless MIGRATIONS_RUN=false. */
 export const MIGRATIONS = [
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   EmbeddedTopics1764600100000,
   QueueIndexes1764700000000,
   Media1764700100000,
+  Notices1764700200000,
 ];
 
 /**
