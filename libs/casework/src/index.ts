@@ -24,3 +24,4 @@ export * from './link-duplicate/link-duplicate.command';
 export * from './calendar/update-calendar.command';
 export * from './media/attach-media/attach-media.command';
 export type { RequestResponse } from './request.responses';
+export * from './error-codes';

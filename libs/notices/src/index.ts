@@ -4,3 +4,4 @@ export * from './outbound/notice-channel';
 export * from './outbound/outbound-notice.dispatcher';
 export { noticeSignature } from './outbound/webhook-notice.channel';
 export * from './domain/notice-kinds';
+export * from './error-codes';
