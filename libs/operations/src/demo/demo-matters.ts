@@ -357,6 +357,9 @@ export const SAMPLE_MATTERS: SampleMatter[] = [
   },
 ];
 
+/** How many requests the demo county files: the sample matters and a duplicate pair. */
+export const DEMO_REQUEST_COUNT = SAMPLE_MATTERS.length + 2;
+
 /** A matter filed twice (the same broken light, reported by two residents), the second linked to the first. */
 async function duplicatePair(bus: CommandBus, unitOfWork: UnitOfWork, cast: DemoCast): Promise<Matter[]> {
   const filing: Filing = { gridCode: 'G-0301', categoryCode: 'street-lighting', title: '渔阳路路灯整排不亮', description: '渔阳路东段整排路灯不亮。', address: '渔阳路东段' };
