@@ -19,9 +19,16 @@ export class DomainError extends Error {
     message: string,
     /** With too_many_requests: whole seconds until a retry may succeed (the Retry-After header). */
     readonly retryAfterSeconds?: number,
+    /** Facts a client shows in its own words (who claimed first, when), answered as `details`. */
+    readonly details?: Readonly<Record<string, string | number | null>>,
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+
+  /** The same error with facts for the client's own words (see `details`). */
+  with(details: Readonly<Record<string, string | number | null>>): DomainError {
+    return new DomainError(this.kind, this.code, this.message, this.retryAfterSeconds, details);
   }
 
   static invalid(code: string, message: string): DomainError {

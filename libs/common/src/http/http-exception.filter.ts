@@ -79,7 +79,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = STATUS_OF[exception.kind];
-      return { statusCode, error: REASON[statusCode], message: exception.message, code: exception.code };
+      return { statusCode, error: REASON[statusCode], message: exception.message, code: exception.code, ...(exception.details ? { details: exception.details } : {}) };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
