@@ -53,6 +53,8 @@ interface Sent {
   url: string;
   contentType?: string;
   payload?: string | Buffer;
+  /** A multipart form instead of a payload. */
+  form?: { fields: Record<string, string>; file: { name: string; bytes: Buffer } };
   headers: Record<string, string>;
 }
 
@@ -80,8 +82,9 @@ function build(world: FuzzWorld, c: FuzzCase): Sent {
 
   const sent: Sent = { endpoint, method: endpoint.method, url, headers };
   if (endpoint.method === 'GET') return sent;
-  const valid = endpoint.body?.(world) ?? {};
   const recipe: BodyRecipe = changes.has('body') ? c.body : { kind: 'mutated', mutations: [] };
+  if (endpoint.form) return { ...sent, ...formOf(endpoint.form(world), recipe) };
+  const valid = endpoint.body?.(world) ?? {};
   switch (recipe.kind) {
     case 'mutated':
       return { ...sent, contentType: 'application/json', payload: toJsonText(mutate(valid, recipe.mutations)) };
@@ -98,8 +101,41 @@ function build(world: FuzzWorld, c: FuzzCase): Sent {
   }
 }
 
+/**
+ * A multipart endpoint's case: the fields changed as a JSON body would be (values turned to text),
+ * the file's bytes replaced by a recipe's, or a JSON or raw body where the form belongs.
+ */
+function formOf(valid: NonNullable<Sent['form']>, recipe: BodyRecipe): Pick<Sent, 'form' | 'contentType' | 'payload'> {
+  switch (recipe.kind) {
+    case 'mutated': {
+      const mutated = mutate(valid.fields, recipe.mutations);
+      const fields =
+        typeof mutated === 'object' && mutated !== null && !Array.isArray(mutated)
+          ? Object.fromEntries(Object.entries(mutated).map(([name, value]) => [name, typeof value === 'string' ? value : toJsonText(value)]))
+          : {};
+      return { form: { fields, file: valid.file } };
+    }
+    case 'any':
+      return { contentType: 'application/json', payload: toJsonText(recipe.value) };
+    case 'raw':
+      return { contentType: recipe.contentType, payload: recipe.text };
+    case 'bytes':
+      return { form: { fields: valid.fields, file: { name: valid.file.name, bytes: Buffer.from(recipe.bytes) } } };
+    default: {
+      const unknown: never = recipe;
+      throw new Error(`unknown body recipe ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
 function describeSent(sent: Sent): string {
-  const payload = sent.payload === undefined ? '' : Buffer.isBuffer(sent.payload) ? `bytes ${sent.payload.toString('hex')}` : sent.payload;
+  const payload = sent.form
+    ? `form ${JSON.stringify(sent.form.fields).slice(0, 500)}, file ${sent.form.file.name} (bytes ${sent.form.file.bytes.subarray(0, 64).toString('hex')})`
+    : sent.payload === undefined
+      ? ''
+      : Buffer.isBuffer(sent.payload)
+        ? `bytes ${sent.payload.toString('hex')}`
+        : sent.payload;
   const headers = Object.entries(sent.headers)
     .filter(([name]) => name !== 'Authorization')
     .map(([name, value]) => `${name}: ${JSON.stringify(value.slice(0, 200))}`);
@@ -151,6 +187,10 @@ describe(`fuzz: ${CASES} generated requests (seed ${SEED})`, () => {
   const send = async (c: FuzzCase): Promise<{ sent: Sent; response: request.Response }> => {
     const sent = build(world, c);
     const call = api.http[sent.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](sent.url).set(sent.headers);
+    if (sent.form) {
+      for (const [name, value] of Object.entries(sent.form.fields)) call.field(name, value);
+      call.attach('file', sent.form.file.bytes, sent.form.file.name);
+    }
     if (sent.contentType) call.set('Content-Type', sent.contentType);
     const response = sent.payload === undefined ? await call : await call.send(sent.payload);
     const name = `${sent.endpoint.method} ${sent.endpoint.path}`;

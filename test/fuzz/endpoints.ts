@@ -18,6 +18,11 @@ export interface FuzzEndpoint {
   body?: (w: FuzzWorld) => unknown;
   query?: (w: FuzzWorld) => Record<string, string>;
   headers?: (w: FuzzWorld) => Record<string, string>;
+  /**
+   * A multipart upload instead of a JSON body: its text fields and its file. Body cases change the
+   * fields (as they change a JSON body), put other bytes in the file, or send another kind of body.
+   */
+  form?: (w: FuzzWorld) => { fields: Record<string, string>; file: { name: string; bytes: Buffer } };
 }
 
 const admin = (w: FuzzWorld): string => w.county.tokens.admin;
@@ -106,6 +111,7 @@ export const FUZZ_ENDPOINTS: FuzzEndpoint[] = [
     headers: (w) => ({ 'Idempotency-Key': w.unique('key') }),
   },
   { method: 'GET', path: '/requests', as: admin, query: (w) => ({ gridCode: w.county.grids.home, status: 'open', route: 'joint', page: '1', pageSize: '20' }) },
+  { method: 'GET', path: '/requests', as: worker, query: () => ({ mine: 'true', sort: 'due', status: 'open', page: '1', pageSize: '20' }) },
   { method: 'GET', path: '/requests/:id', as: admin, params: (w) => ({ id: w.fixtures.joint.requestId }) },
   { method: 'POST', path: '/requests/:id/resolve', as: worker, params: (w) => ({ id: w.fixtures.gridTask }), body: () => ({ note: 'Bulb replaced' }) },
   { method: 'POST', path: '/requests/:id/escalate', as: worker, params: (w) => ({ id: w.fixtures.taskToEscalate }), body: () => ({ reason: 'Needs the power company' }) },
@@ -133,8 +139,27 @@ export const FUZZ_ENDPOINTS: FuzzEndpoint[] = [
   { method: 'POST', path: '/requests/:id/whistle/:whistleId/arrive', as: leadStaff, params: (w) => ({ id: w.fixtures.joint.requestId, whistleId: w.fixtures.whistleId }) },
   { method: 'GET', path: '/requests/:id/whistles', as: worker, params: (w) => ({ id: w.fixtures.joint.requestId }) },
 
+  // photos
+  {
+    method: 'POST',
+    path: '/requests/:id/media',
+    as: worker,
+    params: (w) => ({ id: w.fixtures.gridTask }),
+    headers: (w) => ({ 'Idempotency-Key': w.unique('photo') }),
+    form: (w) => ({ fields: { stage: 'report' }, file: { name: 'photo.png', bytes: w.photo } }),
+  },
+  { method: 'GET', path: '/media/:id', as: worker, params: (w) => ({ id: w.fixtures.mediaId }) },
+  { method: 'GET', path: '/media/:id/thumbnail', as: worker, params: (w) => ({ id: w.fixtures.mediaId }) },
+
   // assignments
   { method: 'GET', path: '/assignments', as: admin, query: (w) => ({ department: w.county.departments.lead, status: 'unclaimed', page: '1', pageSize: '20' }) },
+  {
+    method: 'GET',
+    path: '/assignments',
+    as: leadStaff,
+    query: () => ({ tab: 'pending', sort: 'claimDue', order: 'desc', role: 'lead', q: '2026', overdue: 'false', page: '1', pageSize: '20' }),
+  },
+  { method: 'GET', path: '/assignments/decisions', as: admin, query: () => ({ page: '1', pageSize: '20' }) },
   { method: 'POST', path: '/assignments/:id/claim', as: leadStaff, params: (w) => ({ id: w.fixtures.joint.lead }) },
   {
     method: 'POST',
@@ -159,6 +184,10 @@ export const FUZZ_ENDPOINTS: FuzzEndpoint[] = [
     params: (w) => ({ id: w.fixtures.returned.assist }),
     body: (w) => ({ action: 'reroute', departmentCode: w.county.departments.single }),
   },
+
+  // notices
+  { method: 'GET', path: '/notices', as: worker, query: () => ({ unread: 'true', page: '1', pageSize: '20' }) },
+  { method: 'POST', path: '/notices/:id/read', as: worker, params: (w) => ({ id: w.fixtures.noticeId }) },
 
   // monitoring
   { method: 'GET', path: '/monitoring/grids/:gridCode', as: admin, params: (w) => ({ gridCode: w.county.grids.home }), query: () => period },

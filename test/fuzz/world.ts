@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import request from 'supertest';
 import { officeCalendar } from '../factories/calendar.factory';
 import { County, createCounty } from '../factories/county.factory';
@@ -29,6 +30,10 @@ export interface Fixtures {
   extended: { requestId: string; lead: string; assist: string };
   /** A joint case: the assisting assignment returned (退单), the lead claimed by leadStaff[0] with no extension asked. */
   returned: { requestId: string; lead: string; assist: string };
+  /** A photo attached to the joint case. */
+  mediaId: string;
+  /** The grid's notice of the return (退单) above. */
+  noticeId: string;
 }
 
 /** A routing policy as PUT /routing-policy takes it. */
@@ -49,6 +54,8 @@ export class FuzzWorld {
   private counter = 0;
 
   private constructor(
+    /** A small PNG, the file of a valid upload. */
+    readonly photo: Buffer,
     readonly http: Http,
     readonly county: County,
     private readonly flow: Workflow,
@@ -60,7 +67,8 @@ export class FuzzWorld {
     const policy = await http.get('/api/v1/routing-policy').set(bearer(adminToken));
     if (policy.status !== 200) throw new Error(`GET routing-policy: ${policy.status}`);
     const { rules, windowHours, duplicateRadiusMeters, clusterThreshold } = policy.body;
-    const world = new FuzzWorld(http, county, new Workflow(http, county), { rules, windowHours, duplicateRadiusMeters, clusterThreshold });
+    const photo = await sharp({ create: { width: 16, height: 12, channels: 3, background: '#3a7' } }).png().toBuffer();
+    const world = new FuzzWorld(photo, http, county, new Workflow(http, county), { rules, windowHours, duplicateRadiusMeters, clusterThreshold });
     await world.renew();
     return world;
   }
@@ -101,6 +109,17 @@ export class FuzzWorld {
     const returned = await flow.fileJoint();
     await flow.claim(returned.lead, county.tokens.leadStaff[0]);
     await flow.step(`assignments/${returned.assist}/return`, county.tokens.assistStaff, { reason: 'Not ours' });
+    const media = await this.http
+      .post(`/api/v1/requests/${joint.filed.id}/media`)
+      .set(bearer(county.tokens.worker))
+      .field('stage', 'report')
+      .attach('file', this.photo, 'photo.png');
+    if (media.status !== 201) throw new Error(`POST media while renewing the fuzz world: ${media.status} ${JSON.stringify(media.body)}`);
+    const notices = await this.http.get('/api/v1/notices').set(bearer(county.tokens.worker));
+    const returnNotice = (notices.body.items as Array<{ id: string; requestId: string; kind: string }> | undefined)?.find(
+      (n) => n.requestId === returned.filed.id && n.kind === 'assignment_returned',
+    );
+    if (!returnNotice) throw new Error(`GET notices while renewing the fuzz world: no notice of the return (${notices.status})`);
     const user = await this.http
       .post('/api/v1/users')
       .set(bearer(county.tokens.admin))
@@ -117,6 +136,8 @@ export class FuzzWorld {
       whistleId: whistle.id,
       extended: { requestId: extended.filed.id, lead: extended.lead, assist: extended.assist },
       returned: { requestId: returned.filed.id, lead: returned.lead, assist: returned.assist },
+      mediaId: media.body.id,
+      noticeId: returnNotice.id,
     };
   }
 

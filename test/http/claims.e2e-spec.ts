@@ -51,7 +51,11 @@ describe('claiming and resolving over HTTP', () => {
       winner = statuses.indexOf(200);
       expect(responses[winner].body).toMatchObject({ id: lead, status: 'claimed', claimedBy: leadStaffName(county, winner) });
       for (const [i, response] of responses.entries()) {
-        if (i !== winner) expectError(response, 409, leadStaffName(county, winner));
+        if (i !== winner) {
+          expectError(response, 409, leadStaffName(county, winner));
+          // Who won, as data: the desk says it in Chinese.
+          expect(response.body).toMatchObject({ code: 'CASEWORK.ALREADY_CLAIMED', details: { claimedBy: leadStaffName(county, winner), claimedAt: expect.any(String) } });
+        }
       }
       const request = await getRequest(filed.id);
       expect(request.assignments.find((a: { id: string }) => a.id === lead)).toMatchObject({

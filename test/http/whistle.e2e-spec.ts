@@ -71,7 +71,9 @@ describe('吹哨报到: whistles over HTTP', () => {
         arrivedBy: leadStaffName(county, 2),
         arrivedAt: expect.any(String),
       });
-      expectError(await arrive(requestId, whistleId, county.tokens.leadStaff[0]), 409, 'already reported', leadStaffName(county, 2));
+      const again = await arrive(requestId, whistleId, county.tokens.leadStaff[0]);
+      expectError(again, 409, 'already reported', leadStaffName(county, 2));
+      expect(again.body.details).toEqual({ departmentCode: county.departments.lead, arrivedBy: leadStaffName(county, 2), arrivedAt: expect.any(String) });
     });
 
     it('shows a department that did not come by the deadline as absent, on the request and its whistle list', async () => {

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 /**
  * Where the tests find the services. The http, integration and browser tiers use the real
  * PostgreSQL and Kafka that scripts/test.mjs makes sure of. The embedded tier
@@ -12,8 +14,12 @@ export const TEST_KAFKA_BROKERS = (process.env.KAFKA_BROKERS ?? `127.0.0.1:${pro
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
 export const TEST_ADMIN = { username: 'admin', password: 'county-test-secret-2026' };
 
+/** Photos of a test run, apart from `npm start`'s .media/ and from other runs' databases. */
+export const TEST_MEDIA_DIR = join(tmpdir(), `governance-media-${new URL(TEST_DATABASE_URL).pathname.slice(1)}`);
+
 export function testEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
+    MEDIA_DIR: TEST_MEDIA_DIR,
     ...(EMBEDDED ? {} : { DATABASE_URL: TEST_DATABASE_URL, KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(',') }),
     JWT_SECRET: TEST_JWT_SECRET,
     ADMIN_USERNAME: TEST_ADMIN.username,

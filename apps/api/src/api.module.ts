@@ -4,6 +4,7 @@ import { CaseworkModule } from '@app/casework';
 import { DeptHandlingModule } from '@app/dept-handling';
 import { IdentityModule } from '@app/identity';
 import { MonitoringModule } from '@app/monitoring';
+import { NoticesModule } from '@app/notices';
 import { DemoCounty, PlatformModule } from '@app/operations';
 import { ReferenceDataModule } from '@app/reference-data';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -28,6 +29,7 @@ export class ApiModule {
         ReferenceDataModule,
         CaseworkModule,
         MonitoringModule,
+        NoticesModule,
         ...(options.withDepartmentHandlers ? [DeptHandlingModule] : []),
       ],
       providers: [DemoCounty],

@@ -29,9 +29,9 @@ async function main(): Promise<void> {
       '',
       `Grid governance service: ${url}/api/v1   (API docs: ${url}/docs, health: ${url}/health)`,
       `Embedded mode: PostgreSQL run by this process (data in ${config.embeddedDbDir}/), events through its log tables (no Kafka).`,
-      'Demo sign-ins (POST /api/v1/auth/token {username, password}):',
-      `  ${(config.adminUsername ?? '').padEnd(18)} admin          password ${config.adminPassword}`,
-      ...signIns.map((s) => `  ${s.username.padEnd(18)} ${s.role.padEnd(14)} password ${DEMO_PASSWORD}   (${s.scope})`),
+      'Demo sign-ins 演示账号 (the demo county 演示县: 滨河街道, 渔阳街道; sign in at the web app or POST /api/v1/auth/token {username, password}):',
+      `  ${(config.adminUsername ?? '').padEnd(18)} admin          password ${config.adminPassword}   管理员`,
+      ...signIns.map((s) => `  ${s.username.padEnd(18)} ${s.role.padEnd(14)} password ${DEMO_PASSWORD}   ${s.label} (${s.scope})`),
       '',
     ];
     process.stdout.write(lines.join('\n') + '\n');

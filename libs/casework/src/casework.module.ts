@@ -1,4 +1,6 @@
 import { AuditModule } from '@app/audit';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { NoticeBookModule } from '@app/notices';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentsController } from './assignments.controller';
@@ -21,6 +23,7 @@ import { FileRequestHandler } from './file-request/file-request.handler';
 import { GetRequestHandler } from './get-request/get-request.handler';
 import { ListAssignmentsHandler } from './list-assignments/list-assignments.handler';
 import { ListRequestsHandler } from './list-requests/list-requests.handler';
+import { ListDecisionsHandler } from './list-decisions/list-decisions.handler';
 import { AssignmentDelivery } from './record-delivery/assignment-delivery';
 import { RequestsController } from './requests.controller';
 import { RoutingPolicyController } from './routing-policy/routing-policy.controller';
@@ -55,6 +58,13 @@ import { BlowWhistleHandler } from './whistle/blow-whistle.handler';
 import { ListWhistlesHandler } from './whistle/list-whistles.handler';
 import { ReportArrivalHandler } from './whistle/report-arrival.handler';
 import { WhistlesController } from './whistle/whistles.controller';
+import { MediaEntity } from './database/media.entity';
+import { AttachMediaController } from './media/attach-media/attach-media.controller';
+import { AttachMediaHandler } from './media/attach-media/attach-media.handler';
+import { GetMediaHandler } from './media/get-media/get-media.handler';
+import { MediaController } from './media/get-media/media.controller';
+import { LocalDirectoryStorage } from './media/storage/local-directory.storage';
+import { MediaStorage } from './media/storage/media-storage';
 
 export const CaseworkEntities = [
   RequestEntity,
@@ -64,11 +74,12 @@ export const CaseworkEntities = [
   WhistleSummonsEntity,
   AssignmentExtensionEntity,
   RequestFeedbackEntity,
+  MediaEntity,
 ];
 
 /** Requests, their routing, their assignments to departments and their timeline (the command and query side). */
 @Module({
-  imports: [AuditModule, TypeOrmModule.forFeature(CaseworkEntities)],
+  imports: [AuditModule, NoticeBookModule, TypeOrmModule.forFeature(CaseworkEntities)],
   controllers: [
     RequestsController,
     AssignmentsController,
@@ -87,6 +98,9 @@ export const CaseworkEntities = [
     DecideExtensionController,
     GiveFeedbackController,
     TrackController,
+    // photos
+    AttachMediaController,
+    MediaController,
   ],
   providers: [
     RequestTimeline,
@@ -97,6 +111,7 @@ export const CaseworkEntities = [
     GetRequestHandler,
     ListRequestsHandler,
     ListAssignmentsHandler,
+    ListDecisionsHandler,
     // routing and intake providers
     RoutingPolicyStore,
     GetRoutingPolicyHandler,
@@ -124,13 +139,17 @@ export const CaseworkEntities = [
     DecideExtensionHandler,
     GiveFeedbackHandler,
     TrackRequestHandler,
+    // photos
+    { provide: MediaStorage, useFactory: (config: AppConfig) => new LocalDirectoryStorage(config.mediaDir), inject: [APP_CONFIG] },
+    AttachMediaHandler,
+    GetMediaHandler,
   ],
 })
 export class CaseworkModule {}
 
 /** What a department handler needs from casework, without its HTTP side. */
 @Module({
-  imports: [TypeOrmModule.forFeature(CaseworkEntities)],
+  imports: [NoticeBookModule, TypeOrmModule.forFeature(CaseworkEntities)],
   providers: [RequestTimeline, AssignmentDelivery],
   exports: [AssignmentDelivery],
 })

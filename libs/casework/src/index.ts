@@ -9,3 +9,19 @@ export { workingMinutesBetween, addWorkingMinutes, DEFAULT_CALENDAR } from './do
 export type { WorkingCalendar } from './domain/deadlines';
 export { DeadlineClock } from './calendar/deadline-clock';
 export * from './deadline-watch/leaders-alerted.event';
+// What the demo county files and works through the same commands as users do.
+export * from './file-request/file-request.command';
+export * from './claim-assignment/claim-assignment.command';
+export * from './resolve-assignment/resolve-assignment.command';
+export * from './resolve-grid-task/resolve-grid-task.command';
+export * from './give-feedback/give-feedback.command';
+export * from './whistle/blow-whistle.command';
+export * from './whistle/report-arrival.command';
+export * from './return-assignment/return-assignment.command';
+export * from './decide-return/decide-return.command';
+export * from './request-extension/request-extension.command';
+export * from './link-duplicate/link-duplicate.command';
+export * from './calendar/update-calendar.command';
+export * from './media/attach-media/attach-media.command';
+export type { RequestResponse } from './request.responses';
+export * from './error-codes';

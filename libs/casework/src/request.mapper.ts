@@ -2,7 +2,9 @@ import { toOffsetIso, toOffsetIsoOrNull } from '@app/common';
 import { AssignmentEntity } from './database/assignment.entity';
 import { RequestEventEntity } from './database/request-event.entity';
 import { RequestEntity } from './database/request.entity';
-import { AssignmentQueueItem, AssignmentSummary, RequestResponse, TimelineEntry } from './request.responses';
+import { WorkingCalendar } from './domain/deadlines';
+import { assignmentTimeLeft, requestTimeLeft } from './domain/time-left';
+import { AssignmentQueueItem, AssignmentSummary, RequestListItem, RequestResponse, TimelineEntry } from './request.responses';
 import { WhistleResponse } from './whistle/whistle.responses';
 
 export function toAssignmentSummary(a: AssignmentEntity): AssignmentSummary {
@@ -25,7 +27,7 @@ export function toAssignmentSummary(a: AssignmentEntity): AssignmentSummary {
   };
 }
 
-export function toQueueItem(a: AssignmentEntity, r: RequestEntity): AssignmentQueueItem {
+export function toQueueItem(a: AssignmentEntity, r: RequestEntity, now: Date, calendar: WorkingCalendar): AssignmentQueueItem {
   return {
     ...toAssignmentSummary(a),
     requestId: r.id,
@@ -34,6 +36,9 @@ export function toQueueItem(a: AssignmentEntity, r: RequestEntity): AssignmentQu
     categoryCode: r.categoryCode,
     title: r.title,
     urgency: r.urgency,
+    requestStatus: r.status,
+    address: r.location?.address ?? null,
+    ...assignmentTimeLeft(a, now, calendar),
     createdAt: toOffsetIso(a.createdAt),
   };
 }
@@ -81,6 +86,16 @@ export function toRequestResponse(
     ...(whistles ? { whistles: [...whistles] } : {}),
     ...(timeline ? { timeline: timeline.map(toTimelineEntry) } : {}),
   };
+}
+
+/** A request as queues show it: with its address and the working time left before it is due. */
+export function toRequestListItem(
+  r: RequestEntity,
+  assignments: readonly AssignmentEntity[],
+  now: Date,
+  calendar: WorkingCalendar,
+): RequestListItem {
+  return { ...toRequestResponse(r, assignments), address: r.location?.address ?? null, ...requestTimeLeft(r, now, calendar) };
 }
 
 /** The reporter's name and phone, whoever has any: given on the detail (an audited read) and to the filer. */

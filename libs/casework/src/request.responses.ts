@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, AssignmentRole, AssignmentStatus, REQUEST_STATUSES, RequestStatus } from './domain/lifecycle';
 import { Route } from './domain/routing-policy';
+import { MediaResponse } from './media/media.response';
 import { WhistleResponse } from './whistle/whistle.responses';
 
 export class DecisionResponse {
@@ -80,8 +81,26 @@ export class RequestResponse {
   likelyDuplicates?: LikelyDuplicate[];
 }
 
+/** What queues add to a request: where it is, and how much working time is left. */
+export class RequestListItem extends RequestResponse {
+  @ApiProperty({ nullable: true, type: String, description: 'location.address, when the filer gave one' }) address: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'Working minutes on the county’s calendar until dueAt; negative when overdue (working minutes past it). null once resolved or closed',
+  })
+  workingMinutesLeft: number | null;
+  @ApiProperty({ description: 'Open or in progress, and dueAt has passed' }) overdue: boolean;
+}
+
+/** GET /requests/:id: the request with its timeline, whistles and photos. */
+export class RequestDetail extends RequestListItem {
+  @ApiProperty({ type: [MediaResponse], description: 'Its photos, oldest first (the public tracking page shows none)' }) media: MediaResponse[];
+}
+
 export class RequestPage {
-  @ApiProperty({ type: [RequestResponse] }) items: RequestResponse[];
+  @ApiProperty({ type: [RequestListItem] }) items: RequestListItem[];
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty() total: number;
@@ -94,6 +113,21 @@ export class AssignmentQueueItem extends AssignmentSummary {
   @ApiProperty() categoryCode: string;
   @ApiProperty() title: string;
   @ApiProperty() urgency: string;
+  @ApiProperty({ enum: REQUEST_STATUSES, description: 'The status of the request as a whole' }) requestStatus: RequestStatus;
+  @ApiProperty({ nullable: true, type: String, description: 'location.address of the request, when the filer gave one' }) address: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Working minutes until claimDueAt while unclaimed (negative when past it); null once claimed, resolved or returned',
+  })
+  claimWorkingMinutesLeft: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Working minutes until dueAt while unclaimed or claimed (negative when past it); null once resolved or returned',
+  })
+  resolveWorkingMinutesLeft: number | null;
+  @ApiProperty({ description: 'Unclaimed past claimDueAt, or unclaimed or claimed past dueAt' }) overdue: boolean;
   @ApiProperty() createdAt: string;
 }
 

@@ -1,18 +1,17 @@
-import { Actor, DomainError } from '@app/common';
+import { Actor } from '@app/common';
+import { idempotencyKeyOf } from './idempotency-key';
 import { CurrentActor, Roles, UuidParam } from '@app/common/http';
 import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FileRequestCommand } from './file-request/file-request.command';
 import { FileRequestDto } from './file-request/file-request.dto';
 import { GetRequestQuery } from './get-request/get-request.query';
 import { ListRequestsDto } from './list-requests/list-requests.dto';
 import { ListRequestsQuery } from './list-requests/list-requests.query';
-import { RequestPage, RequestResponse } from './request.responses';
+import { RequestDetail, RequestPage, RequestResponse } from './request.responses';
 import { ResolutionNoteDto } from './resolve-assignment/resolve-assignment.dto';
 import { ResolveGridTaskCommand } from './resolve-grid-task/resolve-grid-task.command';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -31,19 +30,20 @@ export class RequestsController {
     @Body() body: FileRequestDto,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<RequestResponse> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw DomainError.invalid('CASEWORK.BAD_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 100 letters, digits, ".", "_", ":" or "-"');
-    }
-    return this.commandBus.execute(new FileRequestCommand(actor, body, idempotencyKey ?? null));
+    return this.commandBus.execute(new FileRequestCommand(actor, body, idempotencyKeyOf(idempotencyKey)));
   }
 
   @Get()
+  @ApiOperation({ summary: 'Requests the caller may see, with the working time left before each is due' })
+  @ApiOkResponse({ type: RequestPage })
   list(@CurrentActor() actor: Actor, @Query() filters: ListRequestsDto): Promise<RequestPage> {
     return this.queryBus.execute(new ListRequestsQuery(actor, filters));
   }
 
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<RequestResponse> {
+  @ApiOperation({ summary: 'A request with its timeline, whistles and photos; the reporter’s contact, each read of which the audit log records' })
+  @ApiOkResponse({ type: RequestDetail })
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<RequestDetail> {
     return this.queryBus.execute(new GetRequestQuery(actor, id));
   }
 
@@ -51,6 +51,6 @@ export class RequestsController {
   @HttpCode(200)
   @Roles('grid_worker')
   resolve(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ResolutionNoteDto): Promise<RequestResponse> {
-    return this.commandBus.execute(new ResolveGridTaskCommand(actor, id, body.note));
+    return this.commandBus.execute(new ResolveGridTaskCommand(actor, id, body.note, body.mediaIds));
   }
 }

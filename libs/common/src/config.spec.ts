@@ -50,4 +50,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
   });
+
+  it('reads per-department notice webhooks, and wants a secret with them', () => {
+    const config = loadConfig({ NOTICE_WEBHOOK_URLS: 'market=https://hooks.example/market, *=http://127.0.0.1:9000/all', NOTICE_WEBHOOK_SECRET: 'a-secret-of-16-chars' });
+    expect([...config.noticeWebhooks]).toEqual([
+      ['market', 'https://hooks.example/market'],
+      ['*', 'http://127.0.0.1:9000/all'],
+    ]);
+    expect(() => loadConfig({ NOTICE_WEBHOOK_URLS: 'market=https://hooks.example/market' })).toThrow('NOTICE_WEBHOOK_SECRET');
+    expect(() => loadConfig({ NOTICE_WEBHOOK_URLS: 'market=ftp://x', NOTICE_WEBHOOK_SECRET: 'a-secret-of-16-chars' })).toThrow('NOTICE_WEBHOOK_URLS');
+    expect(loadConfig({}).noticeWebhooks.size).toBe(0);
+  });
 });

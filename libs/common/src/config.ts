@@ -38,6 +38,20 @@ export interface AppConfig {
   readonly trackPerAddressPerMinute: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client address. */
   readonly trustProxy: TrustProxy;
+  /** Where the local media storage keeps photos (MEDIA_DIR). */
+  readonly mediaDir: string;
+  /** Department code (or `*` for every other) to the URL its notices are POSTed to; empty: notices are logged. */
+  readonly noticeWebhooks: ReadonlyMap<string, string>;
+  /** The HMAC-SHA256 key of webhook signatures; null when no webhook is configured. */
+  readonly noticeWebhookSecret: string | null;
+  /** Attempts at a webhook delivery before it is dead-lettered. */
+  readonly noticeWebhookMaxAttempts: number;
+  /** The delay before the first retry; each next one doubles. */
+  readonly noticeWebhookBackoffMs: number;
+  /** How often a department handler process looks for outbound notices to send. */
+  readonly noticeDispatchMs: number;
+  /** How often each api replica looks for new notices to push to open streams. */
+  readonly noticePollMs: number;
 }
 
 /** false, a number of proxy hops, or addresses, CIDR ranges and the names loopback, linklocal, uniquelocal. */
@@ -116,6 +130,29 @@ function kafkaBrokers(env: Env): string[] | null {
   return brokers;
 }
 
+/** NOTICE_WEBHOOK_URLS: `code=url` pairs, comma-separated; `*=url` for the departments not named. */
+function noticeWebhooks(env: Env): Map<string, string> {
+  const raw = env.NOTICE_WEBHOOK_URLS?.trim();
+  const webhooks = new Map<string, string>();
+  if (!raw) return webhooks;
+  for (const entry of raw.split(',').map((e) => e.trim())) {
+    const at = entry.indexOf('=');
+    const code = entry.slice(0, at).trim();
+    const url = entry.slice(at + 1).trim();
+    let parsed: URL | null = null;
+    try {
+      parsed = at > 0 ? new URL(url) : null;
+    } catch {
+      parsed = null;
+    }
+    if (!(code === '*' || /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(code)) || !parsed || !['http:', 'https:'].includes(parsed.protocol)) {
+      throw new ConfigError('NOTICE_WEBHOOK_URLS', `must be comma-separated department-code=http(s)-URL pairs (or *=URL), got "${entry}"`);
+    }
+    webhooks.set(code, url);
+  }
+  return webhooks;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const db = databaseUrl(env);
   const brokers = kafkaBrokers(env);
@@ -144,6 +181,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const weakness = adminUsername !== null && adminPassword !== null ? passwordProblem(adminPassword, adminUsername) : null;
   if (weakness) throw new ConfigError('ADMIN_PASSWORD', weakness);
 
+  const webhooks = noticeWebhooks(env);
+  const webhookSecret = env.NOTICE_WEBHOOK_SECRET || null;
+  if (webhooks.size > 0 && (webhookSecret === null || webhookSecret.length < 16)) {
+    throw new ConfigError('NOTICE_WEBHOOK_SECRET', 'must be set, 16 characters or more, when NOTICE_WEBHOOK_URLS is');
+  }
+
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl: db,
@@ -167,6 +210,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signInPerAddressPerMinute: integer(env, 'SIGN_IN_PER_ADDRESS_PER_MINUTE', 30, 1, 1_000_000),
     trackPerAddressPerMinute: integer(env, 'TRACK_PER_ADDRESS_PER_MINUTE', 60, 1, 1_000_000),
     trustProxy: trustProxy(env),
+    mediaDir: env.MEDIA_DIR || '.media',
+    noticeWebhooks: webhooks,
+    noticeWebhookSecret: webhookSecret,
+    noticeWebhookMaxAttempts: integer(env, 'NOTICE_WEBHOOK_MAX_ATTEMPTS', 6, 1, 50),
+    noticeWebhookBackoffMs: integer(env, 'NOTICE_WEBHOOK_BACKOFF_MS', 2000, 10, 3_600_000),
+    noticeDispatchMs: integer(env, 'NOTICE_DISPATCH_MS', 1000, 10, 600_000),
+    noticePollMs: integer(env, 'NOTICE_POLL_MS', 1000, 50, 60_000),
   };
 }
 

@@ -4,6 +4,7 @@ export * from './codes';
 export * from './config';
 export * from './correlation';
 export * from './domain-error';
+export * from './error-codes';
 export * from './input-limits';
 export * from './password-policy';
 export * from './time';

@@ -1,6 +1,7 @@
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { AssignmentDelivery, EVENT_TYPES } from '@app/casework';
 import { departmentTopic, EventEnvelope, PoisonMessageError, ReliableConsumer, Subscription } from '@app/messaging';
+import { NoticeBook } from '@app/notices';
 import { DepartmentEntity } from '@app/reference-data';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -11,7 +12,8 @@ export function consumerGroupOf(departmentCode: string): string {
 }
 
 /**
- * One consumer group per department on its topic. Departments are reference data that admins
+ * One consumer group per department on its topic: records each assignment's delivery and puts
+ * a notice of what concerns the department on its desk (NoticeBook), in the inbox's transaction. Departments are reference data that admins
  * add at any time, so the list is re-read periodically and new ones are subscribed; each
  * subscription joins its group in the background and rejoins by itself after an outage, so a
  * group slow to join (a vanished member's session must expire first) holds up no other.
@@ -28,6 +30,7 @@ export class DepartmentConsumers implements OnApplicationBootstrap, BeforeApplic
     private readonly dataSource: DataSource,
     private readonly consumer: ReliableConsumer,
     private readonly delivery: AssignmentDelivery,
+    private readonly notices: NoticeBook,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -71,10 +74,14 @@ export class DepartmentConsumers implements OnApplicationBootstrap, BeforeApplic
           throw new PoisonMessageError(`assignment for ${payload.departmentCode} arrived on the topic of ${departmentCode}`);
         }
         await this.delivery.record(manager, payload.assignmentId, departmentCode, group);
+        await this.notices.recordForDepartment(manager, departmentCode, envelope);
         return;
       }
       default:
-        // Other department events (reminders, whistles) have no handler yet; the inbox still records them.
+        // Whistle summons, 催办 reminders, returns sent back, reopenings, extensions: a notice on the
+        // department's desk and on its way out (NoticeBook knows which events make one; the rest, such as
+        // the department's own 退单, the inbox records and nothing more).
+        await this.notices.recordForDepartment(manager, departmentCode, envelope);
         return;
     }
   }

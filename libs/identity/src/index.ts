@@ -5,3 +5,4 @@ export * from './users/password';
 export * from './users/create-user/create-user.command';
 export * from './auth/token.service';
 export { bearerTokenOf } from './auth/auth.guard';
+export * from './error-codes';

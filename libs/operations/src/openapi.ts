@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ERROR_CODE_LISTS } from './error-codes';
 
 /** Serves the OpenAPI description, built from the DTOs, at /docs (and /docs-json). */
 export function serveOpenApi(app: INestApplication): void {
@@ -12,5 +13,7 @@ export function serveOpenApi(app: INestApplication): void {
       .addBearerAuth()
       .build(),
   );
+  // Clients translate the stable codes of error answers ({statusCode, error, message, code}); here is every one, by lib.
+  Object.assign(document, { 'x-error-codes': ERROR_CODE_LISTS });
   SwaggerModule.setup('docs', app, document);
 }

@@ -10,6 +10,9 @@ import { UserAccess1764500000000 } from './migrations/1764500000000-user-access'
 import { AuditLog1764500100000 } from './migrations/1764500100000-audit-log';
 import { OutboxRelayState1764600000000 } from './migrations/1764600000000-outbox-relay-state';
 import { EmbeddedTopics1764600100000 } from './migrations/1764600100000-embedded-topics';
+import { QueueIndexes1764700000000 } from './migrations/1764700000000-queue-indexes';
+import { Media1764700100000 } from './migrations/1764700100000-media';
+import { Notices1764700200000 } from './migrations/1764700200000-notices';
 
 /** Every migration, in order; the api applies pending ones at start-up unless MIGRATIONS_RUN=false. */
 export const MIGRATIONS = [
@@ -24,6 +27,9 @@ export const MIGRATIONS = [
   AuditLog1764500100000,
   OutboxRelayState1764600000000,
   EmbeddedTopics1764600100000,
+  QueueIndexes1764700000000,
+  Media1764700100000,
+  Notices1764700200000,
 ];
 
 /**

@@ -6,3 +6,4 @@ export * from './categories/category.entity';
 export * from './grids/create-grid.command';
 export * from './departments/create-department.command';
 export * from './categories/create-category.command';
+export * from './error-codes';

@@ -27,7 +27,8 @@ interface CachedCalendar {
 export class DeadlineClock {
   private cached: CachedCalendar | null = null;
 
-  async settingsFor(manager: EntityManager, categoryCode: string): Promise<{ calendar: WorkingCalendar; deadlines: DeadlineSettings }> {
+  /** `categoryCode` null: the calendar with the default deadlines. */
+  async settingsFor(manager: EntityManager, categoryCode: string | null): Promise<{ calendar: WorkingCalendar; deadlines: DeadlineSettings }> {
     // Taken before the query: a concurrent call may replace the cache meanwhile.
     const known = this.cached;
     const [row] = (await manager.query(
@@ -44,6 +45,11 @@ export class DeadlineClock {
     const calendar = toWorkingCalendar({ periods: row.periods ?? [], holidays: row.holidays ?? [], makeUpWorkdays: row.make_up_workdays ?? [] });
     this.cached = { version: row.version, calendar };
     return { calendar, deadlines };
+  }
+
+  /** The working calendar alone, for the working time left that queues show. */
+  async calendar(manager: EntityManager): Promise<WorkingCalendar> {
+    return (await this.settingsFor(manager, null)).calendar;
   }
 
   async caseDeadlines(manager: EntityManager, categoryCode: string, filedAt: Date, route: Route, urgency: Urgency): Promise<CaseDeadlines> {

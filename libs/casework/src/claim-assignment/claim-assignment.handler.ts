@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { DomainError, toOffsetIsoOrNull } from '@app/common';
 import { UnitOfWork } from '@app/persistence';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AssignmentEntity } from '../database/assignment.entity';
@@ -25,7 +25,10 @@ export class ClaimAssignmentHandler implements ICommandHandler<ClaimAssignmentCo
       const { assignment, request } = await lockAssignment(manager, assignmentId);
       assertOwnDepartment(actor, assignment);
       if (assignment.status === 'claimed') {
-        throw DomainError.conflict('CASEWORK.ALREADY_CLAIMED', `cannot claim: the assignment is already claimed by ${assignment.claimedByName}`);
+        throw DomainError.conflict('CASEWORK.ALREADY_CLAIMED', `cannot claim: the assignment is already claimed by ${assignment.claimedByName}`).with({
+          claimedBy: assignment.claimedByName,
+          claimedAt: toOffsetIsoOrNull(assignment.claimedAt),
+        });
       }
       assertAssignmentTransition(assignment.status, 'claimed', 'claim');
       const now = new Date();

@@ -27,6 +27,8 @@ export const EVENT_TYPES = {
   requestEscalated: 'request.escalated',
   requestClosedAsDuplicate: 'request.closed_as_duplicate',
   requestDuplicateLinked: 'request.duplicate_linked',
+  /** A photo attached: its id and stage, never its bytes. */
+  mediaAttached: 'media.attached',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];

@@ -21,7 +21,7 @@ export interface WatchedAssignment {
 export type OverdueAction = { kind: 'remind'; breach: Breach } | { kind: 'alert_leaders'; breach: Breach };
 
 /** The deadline an assignment has missed, the resolve deadline first; null while it is on time or done. */
-export function breachOf(a: WatchedAssignment, now: Date): Breach | null {
+export function breachOf(a: Pick<WatchedAssignment, 'status' | 'claimDueAt' | 'dueAt'>, now: Date): Breach | null {
   if (a.status !== 'unclaimed' && a.status !== 'claimed') return null;
   if (a.dueAt <= now) return 'resolve';
   if (a.status === 'unclaimed' && a.claimDueAt <= now) return 'claim';

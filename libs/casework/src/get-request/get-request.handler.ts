@@ -6,8 +6,11 @@ import { AssignmentEntity } from '../database/assignment.entity';
 import { RequestEventEntity } from '../database/request-event.entity';
 import { RequestEntity } from '../database/request.entity';
 import { canSeeRequest } from '../domain/visibility';
-import { reporterContactOf, toRequestResponse } from '../request.mapper';
-import { RequestResponse } from '../request.responses';
+import { DeadlineClock } from '../calendar/deadline-clock';
+import { MediaEntity } from '../database/media.entity';
+import { toMediaResponse } from '../media/media.response';
+import { reporterContactOf, toRequestListItem, toTimelineEntry } from '../request.mapper';
+import { RequestDetail } from '../request.responses';
 import { findWhistles, summonedDepartments, toWhistleResponse } from '../whistle/whistle-records';
 import { GetRequestQuery } from './get-request.query';
 
@@ -21,9 +24,10 @@ export class GetRequestHandler implements IQueryHandler<GetRequestQuery> {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditLog,
+    private readonly deadlineClock: DeadlineClock,
   ) {}
 
-  async execute({ actor, requestId }: GetRequestQuery): Promise<RequestResponse> {
+  async execute({ actor, requestId }: GetRequestQuery): Promise<RequestDetail> {
     return this.unitOfWork.run(async (manager) => {
       const request = await manager.getRepository(RequestEntity).findOne({ where: { id: requestId } });
       if (!request) throw DomainError.notFound('CASEWORK.REQUEST_NOT_FOUND', `no request has id ${requestId}`);
@@ -44,14 +48,14 @@ export class GetRequestHandler implements IQueryHandler<GetRequestQuery> {
           details: { trackingNo: request.trackingNo, gridCode: request.gridCode },
         });
       }
+      const media = await manager.getRepository(MediaEntity).find({ where: { requestId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const calendar = await this.deadlineClock.calendar(manager);
       const now = new Date();
       return {
-        ...toRequestResponse(
-          request,
-          assignments,
-          timeline,
-          whistles.map((w) => toWhistleResponse(w, now)),
-        ),
+        ...toRequestListItem(request, assignments, now, calendar),
+        ...(timeline.length ? { timeline: timeline.map(toTimelineEntry) } : { timeline: [] }),
+        whistles: whistles.map((w) => toWhistleResponse(w, now)),
+        media: media.map(toMediaResponse),
         reporter,
       };
     });

@@ -1,8 +1,8 @@
 import { Actor } from '@app/common';
 import { Query } from '@nestjs/cqrs';
-import { RequestResponse } from '../request.responses';
+import { RequestDetail } from '../request.responses';
 
-export class GetRequestQuery extends Query<RequestResponse> {
+export class GetRequestQuery extends Query<RequestDetail> {
   constructor(
     readonly actor: Actor,
     readonly requestId: string,

@@ -1,16 +1,24 @@
+import { Actor, DomainError } from '@app/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { DeadlineClock } from '../calendar/deadline-clock';
 import { AssignmentEntity } from '../database/assignment.entity';
 import { RequestEntity } from '../database/request.entity';
 import { visibleRequestsCondition } from '../database/request-scope';
-import { toRequestResponse } from '../request.mapper';
+import { toRequestListItem } from '../request.mapper';
 import { RequestPage } from '../request.responses';
 import { ListRequestsQuery } from './list-requests.query';
 
-/** Newest first, limited to what the caller may open (the same rule as the request's detail). */
+/**
+ * Newest first, or by deadline (sort=due), limited to what the caller may open (the same rule as
+ * the request's detail). Each item says how much working time is left on the county's calendar.
+ */
 @QueryHandler(ListRequestsQuery)
 export class ListRequestsHandler implements IQueryHandler<ListRequestsQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deadlineClock: DeadlineClock,
+  ) {}
 
   async execute({ actor, filters }: ListRequestsQuery): Promise<RequestPage> {
     const page = filters.page ?? 1;
@@ -24,24 +32,61 @@ export class ListRequestsHandler implements IQueryHandler<ListRequestsQuery> {
         return `:${name}`;
       }),
     );
+    if (filters.mine) ownWork(query, actor);
     if (filters.gridId) query.andWhere('r.grid_id = :gridId', { gridId: filters.gridId });
     if (filters.gridCode) query.andWhere('r.grid_code = :gridCode', { gridCode: filters.gridCode });
-    if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
+    if (filters.status?.length) query.andWhere('r.status IN (:...statuses)', { statuses: filters.status });
     if (filters.route) query.andWhere('r.route = :route', { route: filters.route });
-    const [requests, total] = await query
-      .orderBy('r.createdAt', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    if (filters.sort === 'due') {
+      // Requests still being worked first, by deadline: the overdue ones lead, as they are due earliest.
+      query
+        .orderBy(`CASE WHEN r.status IN ('open', 'in_progress') THEN 0 ELSE 1 END`, 'ASC')
+        .addOrderBy('r.due_at', 'ASC')
+        .addOrderBy('r.id', 'ASC');
+    } else {
+      query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC');
+    }
+    const [requests, total] = await Promise.all([
+      query
+        .offset((page - 1) * pageSize)
+        .limit(pageSize)
+        .getMany(),
+      query.getCount(),
+    ]);
     const assignments = requests.length
       ? await this.dataSource.getRepository(AssignmentEntity).find({ where: { requestId: In(requests.map((r) => r.id)) } })
       : [];
+    const calendar = await this.deadlineClock.calendar(this.dataSource.manager);
+    const now = new Date();
     return {
-      items: requests.map((r) => toRequestResponse(r, assignments.filter((a) => a.requestId === r.id))),
+      items: requests.map((r) =>
+        toRequestListItem(
+          r,
+          assignments.filter((a) => a.requestId === r.id),
+          now,
+          calendar,
+        ),
+      ),
       page,
       pageSize,
       total,
     };
+  }
+}
+
+/** mine=true: the caller's own work within what they may see. */
+function ownWork(query: SelectQueryBuilder<RequestEntity>, actor: Actor): void {
+  switch (actor.role) {
+    case 'grid_worker':
+    case 'leader':
+      query.andWhere('r.grid_code = ANY(:mineGrids::varchar[])', { mineGrids: [...actor.gridCodes] });
+      return;
+    case 'dept_staff':
+      query.andWhere('EXISTS (SELECT 1 FROM assignments mine_a WHERE mine_a.request_id = r.id AND mine_a.department_code = :mineDepartment)', {
+        mineDepartment: actor.departmentCode,
+      });
+      return;
+    case 'admin':
+      throw DomainError.invalid('CASEWORK.MINE_WITHOUT_SCOPE', 'mine: an admin has no grids or department of their own; leave mine out');
   }
 }

@@ -7,6 +7,8 @@ export class ResolveAssignmentCommand extends Command<AssignmentSummary> {
     readonly actor: Actor,
     readonly assignmentId: string,
     readonly note: string,
+    /** Handling photos (处置后) of the request that show the result. */
+    readonly mediaIds: readonly string[] = [],
   ) {
     super();
   }

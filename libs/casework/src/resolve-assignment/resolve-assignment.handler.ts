@@ -9,6 +9,7 @@ import { EVENT_TYPES } from '../domain/event-types';
 import { assertAssignmentTransition, assertRequestTransition, openAssistingParts } from '../domain/lifecycle';
 import { toAssignmentSummary } from '../request.mapper';
 import { AssignmentSummary } from '../request.responses';
+import { handlingPhotos } from '../media/handling-photos';
 import { PendingEvent, RequestTimeline } from '../timeline/request-timeline';
 import { ResolveAssignmentCommand } from './resolve-assignment.command';
 
@@ -19,7 +20,7 @@ export class ResolveAssignmentHandler implements ICommandHandler<ResolveAssignme
     private readonly timeline: RequestTimeline,
   ) {}
 
-  async execute({ actor, assignmentId, note }: ResolveAssignmentCommand): Promise<AssignmentSummary> {
+  async execute({ actor, assignmentId, note, mediaIds }: ResolveAssignmentCommand): Promise<AssignmentSummary> {
     return this.unitOfWork.run(async (manager) => {
       const { assignment, request } = await lockAssignment(manager, assignmentId);
       assertOwnDepartment(actor, assignment);
@@ -38,6 +39,7 @@ export class ResolveAssignmentHandler implements ICommandHandler<ResolveAssignme
         }
         assertRequestTransition(request.status, 'resolved', 'resolve');
       }
+      const photos = await handlingPhotos(manager, request.id, mediaIds);
       const now = new Date();
       Object.assign(assignment, { status: 'resolved', resolvedAt: now, resolutionNote: note });
       await manager.getRepository(AssignmentEntity).update(assignment.id, { status: 'resolved', resolvedAt: now, resolutionNote: note });
@@ -45,7 +47,13 @@ export class ResolveAssignmentHandler implements ICommandHandler<ResolveAssignme
         {
           type: EVENT_TYPES.assignmentResolved,
           actor: actor.username,
-          payload: { assignmentId: assignment.id, departmentCode: assignment.departmentCode, role: assignment.role, note },
+          payload: {
+            assignmentId: assignment.id,
+            departmentCode: assignment.departmentCode,
+            role: assignment.role,
+            note,
+            ...(photos.length ? { mediaIds: photos } : {}),
+          },
         },
       ];
       if (assignment.role === 'lead') {

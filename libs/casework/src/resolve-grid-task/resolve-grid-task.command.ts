@@ -7,6 +7,8 @@ export class ResolveGridTaskCommand extends Command<RequestResponse> {
     readonly actor: Actor,
     readonly requestId: string,
     readonly note: string,
+    /** Handling photos (处置后) of the request that show the result. */
+    readonly mediaIds: readonly string[] = [],
   ) {
     super();
   }

@@ -7,6 +7,7 @@ import { EVENT_TYPES } from '../domain/event-types';
 import { assertRequestTransition } from '../domain/lifecycle';
 import { toRequestResponse } from '../request.mapper';
 import { RequestResponse } from '../request.responses';
+import { handlingPhotos } from '../media/handling-photos';
 import { RequestTimeline } from '../timeline/request-timeline';
 import { ResolveGridTaskCommand } from './resolve-grid-task.command';
 
@@ -18,7 +19,7 @@ export class ResolveGridTaskHandler implements ICommandHandler<ResolveGridTaskCo
     private readonly timeline: RequestTimeline,
   ) {}
 
-  async execute({ actor, requestId, note }: ResolveGridTaskCommand): Promise<RequestResponse> {
+  async execute({ actor, requestId, note, mediaIds }: ResolveGridTaskCommand): Promise<RequestResponse> {
     return this.unitOfWork.run(async (manager) => {
       const request = await lockRequest(manager, requestId);
       if (!worksInGrid(actor, request.gridCode)) {
@@ -28,6 +29,7 @@ export class ResolveGridTaskHandler implements ICommandHandler<ResolveGridTaskCo
         throw DomainError.conflict('CASEWORK.NOT_A_GRID_TASK', 'cannot resolve: this is a joint case; its departments resolve their assignments');
       }
       assertRequestTransition(request.status, 'resolved', 'resolve');
+      const photos = await handlingPhotos(manager, request.id, mediaIds);
       const now = new Date();
       const from = request.status;
       Object.assign(request, { status: 'resolved', resolvedAt: now, resolutionNote: note, updatedAt: now });
@@ -35,7 +37,7 @@ export class ResolveGridTaskHandler implements ICommandHandler<ResolveGridTaskCo
       const [last] = await this.timeline.append(
         manager,
         request,
-        [{ type: EVENT_TYPES.requestResolved, actor: actor.username, payload: { status: 'resolved', from, note } }],
+        [{ type: EVENT_TYPES.requestResolved, actor: actor.username, payload: { status: 'resolved', from, note, ...(photos.length ? { mediaIds: photos } : {}) } }],
         now,
       );
       request.lastSequence = last.sequence;

@@ -1,5 +1,6 @@
 import { currentCorrelationId, toOffsetIso } from '@app/common';
 import { EventEnvelope, OutboxEntry, OutboxWriter, REQUESTS_TOPIC } from '@app/messaging';
+import { NoticeBook } from '@app/notices';
 import { mutateReturning } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -27,11 +28,15 @@ export const EVENT_VERSION = 1;
 /**
  * Appends events to a request's timeline and to the outbox in the caller's transaction.
  * Sequences come from the request row's counter, which the UPDATE locks, so they grow by one
- * per request without gaps even under concurrent commands.
+ * per request without gaps even under concurrent commands. The grid's notices of these events
+ * (returns, reopenings, arrivals on site, …) are written here too, so they commit with them.
  */
 @Injectable()
 export class RequestTimeline {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly notices: NoticeBook,
+  ) {}
 
   async append(
     manager: EntityManager,
@@ -75,6 +80,11 @@ export class RequestTimeline {
       ...(events[i].alsoTo ?? []).map((topic) => ({ topic, envelope })),
     ]);
     await this.outbox.append(manager, entries);
+    await this.notices.recordForGrid(
+      manager,
+      envelopes,
+      events.map((e) => e.actor),
+    );
     return envelopes;
   }
 }

@@ -31,7 +31,7 @@ export class ReportArrivalHandler implements ICommandHandler<ReportArrivalComman
         throw DomainError.conflict(
           'CASEWORK.ALREADY_ARRIVED',
           `cannot report arrival: ${summons.departmentCode} already reported at ${toOffsetIso(summons.arrivedAt)} (${summons.arrivedBy})`,
-        );
+        ).with({ departmentCode: summons.departmentCode, arrivedBy: summons.arrivedBy, arrivedAt: toOffsetIso(summons.arrivedAt) });
       }
       const now = new Date();
       Object.assign(summons, { arrivedAt: now, arrivedBy: actor.username });

@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -85,5 +86,28 @@ export function EnumField<T extends string>(values: readonly T[], options: Prese
   return applyDecorators(
     ...presence(options, { enum: values }),
     IsIn(values as T[], { message: `$property must be one of: ${values.join(', ')}` }),
+  );
+}
+
+/**
+ * A query parameter that may repeat (`status=open&status=in_progress`): one value or several, each
+ * one of `values`. Express gives a lone value as a string and repeats as an array.
+ */
+export function EnumListQueryField<T extends string>(values: readonly T[], options: Presence & { maxItems: number }): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { type: [String], enum: values, maxItems: options.maxItems }),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value)),
+    IsArray({ message: '$property must be given as one or more values' }),
+    ArrayMaxSize(options.maxItems),
+    IsIn(values as T[], { each: true, message: `each $property must be one of: ${values.join(', ')}` }),
+  );
+}
+
+/** A query flag: `true` or `false` as text. */
+export function BooleanQueryField(options: Presence = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { type: Boolean }),
+    Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean({ message: '$property must be true or false' }),
   );
 }

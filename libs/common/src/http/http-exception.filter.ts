@@ -9,6 +9,8 @@ const STATUS_OF: Record<ErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
 };
 
@@ -77,7 +79,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = STATUS_OF[exception.kind];
-      return { statusCode, error: REASON[statusCode], message: exception.message, code: exception.code };
+      return { statusCode, error: REASON[statusCode], message: exception.message, code: exception.code, ...(exception.details ? { details: exception.details } : {}) };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
