@@ -2,7 +2,7 @@ import { Actor, DomainError } from '@app/common';
 import { CurrentActor, Roles, UuidParam } from '@app/common/http';
 import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FileRequestCommand } from './file-request/file-request.command';
 import { FileRequestDto } from './file-request/file-request.dto';
 import { GetRequestQuery } from './get-request/get-request.query';
@@ -26,6 +26,7 @@ export class RequestsController {
   @Post()
   @Roles('grid_worker')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first answer' })
+  @ApiCreatedResponse({ type: RequestResponse })
   file(
     @CurrentActor() actor: Actor,
     @Body() body: FileRequestDto,
@@ -38,11 +39,13 @@ export class RequestsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: RequestPage })
   list(@CurrentActor() actor: Actor, @Query() filters: ListRequestsDto): Promise<RequestPage> {
     return this.queryBus.execute(new ListRequestsQuery(actor, filters));
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: RequestResponse })
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<RequestResponse> {
     return this.queryBus.execute(new GetRequestQuery(actor, id));
   }
@@ -50,6 +53,7 @@ export class RequestsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @Roles('grid_worker')
+  @ApiOkResponse({ type: RequestResponse })
   resolve(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ResolutionNoteDto): Promise<RequestResponse> {
     return this.commandBus.execute(new ResolveGridTaskCommand(actor, id, body.note));
   }
