@@ -38,6 +38,11 @@ export interface AppConfig {
   readonly trackPerAddressPerMinute: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client address. */
   readonly trustProxy: TrustProxy;
+  /** The built web app served at /; null: dist/web beside the compiled api. */
+  readonly webAppDir: string | null;
+  /** Map tiles for the web app's maps (e.g. 天地图 with its key); null: maps show the grid boundaries alone. */
+  readonly mapTileUrl: string | null;
+  readonly mapTileAttribution: string;
 }
 
 /** false, a number of proxy hops, or addresses, CIDR ranges and the names loopback, linklocal, uniquelocal. */
@@ -116,6 +121,23 @@ function kafkaBrokers(env: Env): string[] | null {
   return brokers;
 }
 
+/** A tile URL template: http(s), with {z}, {x} and {y} (Leaflet's placeholders; {s} for subdomains allowed). */
+function mapTileUrl(env: Env): string | null {
+  const raw = env.MAP_TILE_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.replace(/\{[a-z]\}/g, '0'));
+  } catch {
+    throw new ConfigError('MAP_TILE_URL', `must be a URL template such as https://t0.tianditu.gov.cn/vec_w/wmts?...&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=KEY, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('MAP_TILE_URL', `must use http or https, got "${url.protocol}"`);
+  for (const placeholder of ['{z}', '{x}', '{y}']) {
+    if (!raw.includes(placeholder)) throw new ConfigError('MAP_TILE_URL', `must hold the placeholders {z}, {x} and {y}; ${placeholder} is missing`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const db = databaseUrl(env);
   const brokers = kafkaBrokers(env);
@@ -167,6 +189,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signInPerAddressPerMinute: integer(env, 'SIGN_IN_PER_ADDRESS_PER_MINUTE', 30, 1, 1_000_000),
     trackPerAddressPerMinute: integer(env, 'TRACK_PER_ADDRESS_PER_MINUTE', 60, 1, 1_000_000),
     trustProxy: trustProxy(env),
+    webAppDir: env.WEB_APP_DIR?.trim() || null,
+    mapTileUrl: mapTileUrl(env),
+    mapTileAttribution: (env.MAP_TILE_ATTRIBUTION ?? '').slice(0, 300),
   };
 }
 
