@@ -1,0 +1,113 @@
+/// <reference types="vitest/config" />
+// The web app's build: Vue single-file components, Vant and Element Plus imported on demand (each
+// component with its own stylesheet, extracted into CSS files: nothing is injected as a <style>
+// tag, which the content security policy refuses), and a service worker that precaches the app
+// shell and the field app so a grid worker's phone opens it without network.
+import { VantResolver } from '@vant/auto-import-resolver';
+import vue from '@vitejs/plugin-vue';
+import { fileURLToPath, URL } from 'node:url';
+import Components from 'unplugin-vue-components/vite';
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** Code that only the desk, the console or admin pages need: kept out of the phone's precache. */
+const ROOM_ONLY = /\/(src\/(desk|console|admin)\/|node_modules\/(element-plus|@element-plus|@floating-ui|lodash-es|lodash-unified|dayjs|async-validator|@ctrl|normalize-wheel-es|memoize-one)\/)/;
+
+/** A font source on the internet, listed after a bundled one (Vant's icon font names a CDN copy as its fallback). */
+const REMOTE_FONT_FALLBACK = /,\s*url\(\s*["']?(?:https?:)?\/\/[^)]*\)\s*format\(["'][a-z0-9-]+["']\)/gi;
+const REMOTE_URL_IN_CSS = /url\(\s*["']?(?:https?:)?\/\//i;
+
+/**
+ * County networks are closed: nothing may be fetched from the internet. Drops remote fallbacks from
+ * the libraries' stylesheets, and fails the build if any stylesheet still names a remote file.
+ */
+function bundledAssetsOnly(): Plugin {
+  return {
+    name: 'bundled-assets-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\.css($|\?)/.test(id) || !id.includes('node_modules')) return null;
+      const stripped = code.replace(REMOTE_FONT_FALLBACK, '');
+      return stripped === code ? null : { code: stripped, map: null };
+    },
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type === 'asset' && file.fileName.endsWith('.css') && REMOTE_URL_IN_CSS.test(String(file.source))) {
+          this.error(`${file.fileName} names a file on the internet; every asset must be bundled`);
+        }
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  define: {
+    // vue-i18n: Composition API only, no devtools; messages are compiled without eval (CSP).
+    __VUE_I18N_FULL_INSTALL__: false,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+    __VUE_PROD_DEVTOOLS__: false,
+  },
+  plugins: [
+    bundledAssetsOnly(),
+    vue(),
+    Components({
+      dts: 'src/components.d.ts',
+      dirs: [],
+      resolvers: [VantResolver(), ElementPlusResolver({ importStyle: 'css' })],
+    }),
+    VitePWA({
+      // Registered from main.ts (virtual:pwa-register): an inline registration script would be refused by the CSP.
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifest: {
+        name: '网格治理',
+        short_name: '网格治理',
+        lang: 'zh-CN',
+        start_url: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1989fa',
+        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        globIgnores: ['assets/rooms/**'],
+        navigateFallback: '/index.html',
+        // Pages the api serves itself keep their own answers.
+        navigateFallbackDenylist: [/^\/api\//, /^\/docs/, /^\/dashboard/, /^\/health/, /^\/metrics/, /^\/open311/],
+        runtimeCaching: [
+          {
+            // The desk's and admins' code, cached once loaded (hashed names never change content).
+            urlPattern: ({ url }) => url.pathname.startsWith('/assets/rooms/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'rooms', expiration: { maxEntries: 200 } },
+          },
+        ],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: {
+    target: 'es2020',
+    sourcemap: false,
+    chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      output: {
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => ROOM_ONLY.test(id))
+            ? 'assets/rooms/[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.spec.ts'],
+    setupFiles: ['src/test-setup.ts'],
+  },
+});
