@@ -7,7 +7,7 @@ import vueParser from 'vue-eslint-parser';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', '.kafka/**', 'bench/**', 'scripts/**', 'test/jest*.js', 'eslint.config.mjs', 'apps/web/src/components.d.ts', 'apps/web/src/shared/api/schema.d.ts'],
+    ignores: ['dist/**', 'node_modules/**', '.kafka/**', 'bench/**', 'scripts/**', 'test/jest*.js', 'eslint.config.mjs', 'apps/web/src/components.d.ts', 'apps/web/src/test-setup.ts', 'apps/web/src/shared/api/schema.d.ts'],
   },
   ...tseslint.configs.recommended,
   {
