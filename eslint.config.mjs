@@ -36,7 +36,7 @@ export default tseslint.config(
       'vue/singleline-html-element-content-newline': 'off',
       'vue/html-self-closing': 'off',
       'vue/multi-word-component-names': 'off',
-      '@intlify/vue-i18n/no-raw-text': ['error', { ignorePattern: '^[-–—:：/·•*()（）0-9\\s%]+$' }],
+      '@intlify/vue-i18n/no-raw-text': ['error', { ignorePattern: '^[-–—:：/·•*()（）×0-9\\s%]+$' }],
       '@intlify/vue-i18n/no-missing-keys': 'error',
       '@intlify/vue-i18n/no-v-html': 'error',
       '@intlify/vue-i18n/no-deprecated-tc': 'error',

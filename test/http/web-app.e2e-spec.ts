@@ -18,7 +18,7 @@ describe('the web app served by the api', () => {
     writeFileSync(join(folder, 'index.html'), PAGE);
     writeFileSync(join(folder, 'assets', 'index-abc123.js'), 'console.log("app");');
     writeFileSync(join(folder, 'sw.js'), 'self.addEventListener("fetch", () => {});');
-    api = await startTestApi({ env: { WEB_APP_DIR: folder, MAP_TILE_URL: TILES, MAP_TILE_ATTRIBUTION: '天地图' } });
+    api = await startTestApi({ env: { WEB_APP_DIR: folder, MAP_TILE_URL: TILES, MAP_TILE_ATTRIBUTION: '天地图', MAP_TILE_COORDINATES: 'gcj02' } });
   });
   afterAll(async () => {
     await api.close();
@@ -82,7 +82,7 @@ describe('the web app served by the api', () => {
   it('tells the app the configured map tiles, and lets the page load them', async () => {
     const settings = await api.http.get('/app-settings.json');
     expect(settings.status).toBe(200);
-    expect(settings.body).toEqual({ mapTileUrl: TILES, mapTileAttribution: '天地图' });
+    expect(settings.body).toEqual({ mapTileUrl: TILES, mapTileAttribution: '天地图', mapTileCoordinates: 'gcj02' });
     const policy = (await page('/')).headers['content-security-policy'] as string;
     expect(policy).toContain("img-src 'self' data: blob: https://*.tianditu.gov.cn");
   });

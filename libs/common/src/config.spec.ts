@@ -15,7 +15,8 @@ describe('loadConfig', () => {
   });
 
   it('reads the map tiles of the web app, none by default', () => {
-    expect(loadConfig({}).mapTileUrl).toBeNull();
+    expect(loadConfig({})).toMatchObject({ mapTileUrl: null, mapTileCoordinates: 'wgs84' });
+    expect(loadConfig({ MAP_TILE_COORDINATES: 'gcj02' }).mapTileCoordinates).toBe('gcj02');
     const tiles = 'https://t{s}.tianditu.gov.cn/img_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=key';
     expect(loadConfig({ MAP_TILE_URL: tiles, MAP_TILE_ATTRIBUTION: '天地图' })).toMatchObject({ mapTileUrl: tiles, mapTileAttribution: '天地图' });
   });
@@ -55,6 +56,7 @@ describe('loadConfig', () => {
     [{ MAP_TILE_URL: 'tiles.example/{z}/{x}/{y}.png' }, 'MAP_TILE_URL'],
     [{ MAP_TILE_URL: 'ftp://tiles.example/{z}/{x}/{y}.png' }, 'MAP_TILE_URL'],
     [{ MAP_TILE_URL: 'https://tiles.example/{z}/{x}.png' }, 'MAP_TILE_URL'],
+    [{ MAP_TILE_COORDINATES: 'bd09' }, 'MAP_TILE_COORDINATES'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));

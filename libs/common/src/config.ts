@@ -43,6 +43,8 @@ export interface AppConfig {
   /** Map tiles for the web app's maps (e.g. 天地图 with its key); null: maps show the grid boundaries alone. */
   readonly mapTileUrl: string | null;
   readonly mapTileAttribution: string;
+  /** The tiles' coordinate system: wgs84 (天地图, CGCS2000) or gcj02 (高德, 腾讯), which the app converts with gcoord. */
+  readonly mapTileCoordinates: 'wgs84' | 'gcj02';
 }
 
 /** false, a number of proxy hops, or addresses, CIDR ranges and the names loopback, linklocal, uniquelocal. */
@@ -138,6 +140,12 @@ function mapTileUrl(env: Env): string | null {
   return raw;
 }
 
+function mapTileCoordinates(env: Env): 'wgs84' | 'gcj02' {
+  const raw = env.MAP_TILE_COORDINATES?.trim() || 'wgs84';
+  if (raw !== 'wgs84' && raw !== 'gcj02') throw new ConfigError('MAP_TILE_COORDINATES', `must be "wgs84" or "gcj02", got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const db = databaseUrl(env);
   const brokers = kafkaBrokers(env);
@@ -192,6 +200,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webAppDir: env.WEB_APP_DIR?.trim() || null,
     mapTileUrl: mapTileUrl(env),
     mapTileAttribution: (env.MAP_TILE_ATTRIBUTION ?? '').slice(0, 300),
+    mapTileCoordinates: mapTileCoordinates(env),
   };
 }
 

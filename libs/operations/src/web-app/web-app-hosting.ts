@@ -27,7 +27,7 @@ export function serveWebApp(app: INestApplication, config: AppConfig): void {
     logger.warn(`the web app is not built (${folder ?? 'dist/web'} has no index.html): run "npm run build"; / answers 404 until then`);
     return;
   }
-  const settings = JSON.stringify({ mapTileUrl: config.mapTileUrl, mapTileAttribution: config.mapTileAttribution });
+  const settings = JSON.stringify({ mapTileUrl: config.mapTileUrl, mapTileAttribution: config.mapTileAttribution, mapTileCoordinates: config.mapTileCoordinates });
   const files = serveStatic(folder, {
     index: false,
     redirect: false,

@@ -111,12 +111,22 @@ describe('the outbox (待发送)', () => {
     expect(await outboxStore.all()).toEqual([]);
   });
 
-  it('does not send a filing again and again that the api refused; it waits for the worker', async () => {
+  it('keeps nothing of a filing refused while the worker is on the form, which shows why', async () => {
     server.refuseFiling = new ApiError(400, 'CASEWORK.UNKNOWN_CATEGORY', 'categoryCode names no category');
     const outbox = useOutbox();
     expect((await outbox.submit(BODY, [], server)).kind).toBe('refused');
+    expect(outbox.entries.value).toHaveLength(0);
+  });
+
+  it('does not send a kept filing again and again that the api refused; it waits for the worker', async () => {
+    server.down = true;
+    const outbox = useOutbox();
+    await outbox.submit(BODY, [], server);
+    server.down = false;
+    server.refuseFiling = new ApiError(400, 'CASEWORK.UNKNOWN_CATEGORY', 'categoryCode names no category');
     await flush({ now: true, transport: server });
-    expect(server.fileCalls).toHaveLength(1);
+    await flush({ now: true, transport: server });
+    expect(server.fileCalls).toHaveLength(2);
     expect(outbox.entries.value[0]).toMatchObject({ refused: true, lastError: { status: 400, code: 'CASEWORK.UNKNOWN_CATEGORY' } });
     await outbox.discard(outbox.entries.value[0]!.id);
     expect(outbox.entries.value).toHaveLength(0);

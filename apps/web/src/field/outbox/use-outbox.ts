@@ -99,8 +99,11 @@ async function submit(body: FilingBody, photos: Blob[], transport: FilingTranspo
   await exclusively(async () => {
     outcome = await sendOne(entry, transport);
   });
+  const result = outcome as unknown as SendOutcome;
+  // Refused at once: the worker is still on the form, which shows why; nothing is kept to resend.
+  if (result.kind === 'refused') await discard(entry.id);
   schedule();
-  return outcome as unknown as SendOutcome;
+  return result;
 }
 
 async function discard(id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { reactive, readonly } from 'vue';
+import { reactive } from 'vue';
 import { api, type Schemas, unwrap } from '../api/client';
 
 export type Grid = Schemas['GridResponse'];
@@ -53,7 +53,7 @@ export function useReferenceData() {
   const byCode = <T extends { code: string; name: string }>(list: T[], code: string | null | undefined): string =>
     code ? (list.find((item) => item.code === code)?.name ?? code) : '';
   return {
-    data: readonly(state),
+    data: state as Readonly<ReferenceData>,
     gridName: (code: string | null | undefined) => byCode(state.grids, code),
     departmentName: (code: string | null | undefined) => byCode(state.departments, code),
     categoryName: (code: string | null | undefined) => byCode(state.categories, code),
