@@ -48,6 +48,21 @@ export async function createFieldCounty(http: Http, adminToken: string): Promise
   return { grid, departments, categories, worker: { username, token: await signIn(http, username, PASSWORD) } };
 }
 
+/**
+ * A new one-department category: three open matters of one category in a grid within a day turn the
+ * next joint (the routing policy's same-category-cluster rule), so a test that needs the grid's own
+ * route files under a category of its own.
+ */
+export async function smallCategory(http: Http, adminToken: string, county: FieldCounty, name: string): Promise<{ code: string; name: string }> {
+  const category = { code: `small-${uniqueSuffix()}`, name: `${name} ${uniqueSuffix()}` };
+  const response = await http
+    .post('/api/v1/categories')
+    .set(bearer(adminToken))
+    .send({ ...category, leadDepartment: county.departments.urban.code, assistingDepartments: [] });
+  if (response.status !== 201) throw new Error(`POST categories: ${response.status} ${JSON.stringify(response.body)}`);
+  return category;
+}
+
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(BUILT_APP)) throw new Error(`the web app is not built (${BUILT_APP} is missing): run "npm run build"`);
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -92,17 +107,18 @@ export async function seriousAccessibilityFindings(page: Page): Promise<AxeFindi
 
 /** A small JPEG drawn by the browser itself, as a phone's camera would hand one over. */
 export async function cameraPhoto(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
+  // A string, run in the page: this project's tests compile without the DOM's types.
+  const dataUrl = await page.evaluate<string>(`(() => {
     const canvas = document.createElement('canvas');
     canvas.width = 640;
     canvas.height = 480;
-    const context = canvas.getContext('2d')!;
+    const context = canvas.getContext('2d');
     context.fillStyle = '#4a7';
     context.fillRect(0, 0, 640, 480);
     context.fillStyle = '#fc3';
     context.fillRect(200, 100, 240, 280);
     return canvas.toDataURL('image/jpeg', 0.9);
-  });
+  })()`);
   return Buffer.from(dataUrl.split(',')[1]!, 'base64');
 }
 

@@ -131,13 +131,13 @@ describe('the field app on a phone', () => {
     expect(filed).toHaveLength(1);
     expect(filed[0]).toMatchObject({ route: 'joint', safetyRisk: true });
     // Another online event later sends nothing more.
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.evaluate(`window.dispatchEvent(new Event('online'))`);
     await page.waitForTimeout(1_000);
     expect(await requestsTitled(api.http, api.adminToken, county.grid.code, title)).toHaveLength(1);
   });
 
   it('opens the app without network once it has been loaded (service worker)', async () => {
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.evaluate(`navigator.serviceWorker.ready.then(() => true)`);
     await context.setOffline(true);
     try {
       await page.goto(`${baseUrl}/field/file`);
