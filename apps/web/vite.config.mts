@@ -41,6 +41,40 @@ function bundledAssetsOnly(): Plugin {
   };
 }
 
+/**
+ * The field app is what phones on slow networks open: the page starts downloading its first pages'
+ * code and styles at once (modulepreload), beside the entry, instead of a round trip or two later
+ * when the router asks for them.
+ */
+function preloadFieldApp(pages: RegExp): Plugin {
+  return {
+    name: 'preload-field-app',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return [];
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string): void => {
+          const chunk = bundle[fileName];
+          if (!chunk || chunk.type !== 'chunk' || scripts.has(fileName) || html.includes(fileName)) return;
+          scripts.add(fileName);
+          chunk.viteMetadata?.importedCss.forEach((css) => styles.add(css));
+          chunk.imports.forEach(visit);
+        };
+        for (const file of Object.values(bundle)) {
+          if (file.type === 'chunk' && file.facadeModuleId && pages.test(file.facadeModuleId)) visit(file.fileName);
+        }
+        return [
+          ...[...scripts].map((href) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${href}` }, injectTo: 'head' as const })),
+          ...[...styles].filter((href) => !html.includes(href)).map((href) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `/${href}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
@@ -54,6 +88,7 @@ export default defineConfig({
   },
   plugins: [
     bundledAssetsOnly(),
+    preloadFieldApp(/\/src\/field\/(FieldLayout|home\/FieldHomeView|file\/FileRequestView)\.vue$/),
     vue(),
     Components({
       dts: 'src/components.d.ts',

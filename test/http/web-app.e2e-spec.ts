@@ -16,7 +16,7 @@ describe('the web app served by the api', () => {
     folder = mkdtempSync(join(tmpdir(), 'web-app-'));
     mkdirSync(join(folder, 'assets'));
     writeFileSync(join(folder, 'index.html'), PAGE);
-    writeFileSync(join(folder, 'assets', 'index-abc123.js'), 'console.log("app");');
+    writeFileSync(join(folder, 'assets', 'index-abc123.js'), `console.log("app");${' '.repeat(4096)}`);
     writeFileSync(join(folder, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     api = await startTestApi({ env: { WEB_APP_DIR: folder, MAP_TILE_URL: TILES, MAP_TILE_ATTRIBUTION: '天地图', MAP_TILE_COORDINATES: 'gcj02' } });
   });
@@ -47,6 +47,9 @@ describe('the web app served by the api', () => {
     const asset = await api.http.get('/assets/index-abc123.js');
     expect(asset.status).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // Sent gzipped to a browser that accepts it.
+    const zipped = await api.http.get('/assets/index-abc123.js').set('Accept-Encoding', 'gzip');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
     const worker = await api.http.get('/sw.js');
     expect(worker.status).toBe(200);
     expect(worker.headers['cache-control']).toBe('no-cache');

@@ -1,5 +1,6 @@
 import { AppConfig } from '@app/common';
 import { INestApplication, Logger } from '@nestjs/common';
+import compression from 'compression';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { static as serveStatic } from 'express';
 import { existsSync } from 'node:fs';
@@ -37,8 +38,13 @@ export function serveWebApp(app: INestApplication, config: AppConfig): void {
     },
   });
 
+  // The app's files gzipped (a third of their size): a phone on a slow network gets the page sooner.
+  const gzip = compression();
   const hosting: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path)) return next();
+    gzip(req, res, () => serve(req, res, next));
+  };
+  const serve = (req: Request, res: Response, next: NextFunction): void => {
     if (req.path === '/app-settings.json') {
       res.status(200).set({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }).send(settings);
       return;
