@@ -27,9 +27,10 @@ async function main(): Promise<void> {
     const signIns = await app.get(DemoCounty).seedIfEmpty();
     const lines = [
       '',
+      `Web app: ${url}/   (the leaders' dashboard: ${url}/dashboard)`,
       `Grid governance service: ${url}/api/v1   (API docs: ${url}/docs, health: ${url}/health)`,
       `Embedded mode: PostgreSQL run by this process (data in ${config.embeddedDbDir}/), events through its log tables (no Kafka).`,
-      'Demo sign-ins (POST /api/v1/auth/token {username, password}):',
+      'Demo sign-ins (on the web app, or POST /api/v1/auth/token {username, password}):',
       `  ${(config.adminUsername ?? '').padEnd(18)} admin          password ${config.adminPassword}`,
       ...signIns.map((s) => `  ${s.username.padEnd(18)} ${s.role.padEnd(14)} password ${DEMO_PASSWORD}   (${s.scope})`),
       '',
