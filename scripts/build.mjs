@@ -25,6 +25,9 @@ try {
   execFileSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', 'apps/web/vite.config.mts', '--outDir', join(next, 'web'), '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // A build started from a test run inherits NODE_ENV=test, which libraries read at build time (Vant then
+    // gives every field the same id); the app is always built for production.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 } catch {
   rmSync(next, { recursive: true, force: true });
