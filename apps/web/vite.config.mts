@@ -5,6 +5,8 @@
 // shell and the field app so a grid worker's phone opens it without network.
 import { VantResolver } from '@vant/auto-import-resolver';
 import vue from '@vitejs/plugin-vue';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
@@ -18,6 +20,23 @@ const ROOM_ONLY = /\/(src\/(desk|console|admin)\/|node_modules\/(element-plus|@e
 const REMOTE_FONT_FALLBACK = /,\s*url\(\s*["']?(?:https?:)?\/\/[^)]*\)\s*format\(["'][a-z0-9-]+["']\)/gi;
 const REMOTE_URL_IN_CSS = /url\(\s*["']?(?:https?:)?\/\//i;
 
+const INLINE_FONT = /url\(\s*["']?data:font\/woff2;(?:charset=utf-8;)?base64,([A-Za-z0-9+/=]+)["']?\s*\)/;
+const FONT_CACHE = fileURLToPath(new URL('../../node_modules/.cache/web-fonts', import.meta.url));
+
+/**
+ * Vant's icon font sits in its stylesheet as 34 kB of base64 that every page would download before
+ * showing anything; as a file of its own (hashed into assets/ like any other) the browser fetches
+ * it only when a page shows an icon.
+ */
+function fontAsFile(css: string, cssFile: string): string {
+  const match = INLINE_FONT.exec(css);
+  if (!match) return css;
+  mkdirSync(FONT_CACHE, { recursive: true });
+  const font = join(FONT_CACHE, 'vant-icons.woff2');
+  writeFileSync(font, Buffer.from(match[1]!, 'base64'));
+  return css.replace(match[0], `url("${relative(dirname(cssFile.split('?')[0]!), font).split('\\').join('/')}")`);
+}
+
 /**
  * County networks are closed: nothing may be fetched from the internet. Drops remote fallbacks from
  * the libraries' stylesheets, and fails the build if any stylesheet still names a remote file.
@@ -28,7 +47,7 @@ function bundledAssetsOnly(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!/\.css($|\?)/.test(id) || !id.includes('node_modules')) return null;
-      const stripped = code.replace(REMOTE_FONT_FALLBACK, '');
+      const stripped = fontAsFile(code.replace(REMOTE_FONT_FALLBACK, ''), id);
       return stripped === code ? null : { code: stripped, map: null };
     },
     generateBundle(_options, bundle) {
@@ -42,9 +61,9 @@ function bundledAssetsOnly(): Plugin {
 }
 
 /**
- * The field app is what phones on slow networks open: the page starts downloading its first pages'
- * code and styles at once (modulepreload), beside the entry, instead of a round trip or two later
- * when the router asks for them.
+ * The field app is what phones on slow networks open: the page starts downloading its code and
+ * styles at once (modulepreload), beside the entry, instead of a round trip later when the router
+ * asks for them.
  */
 function preloadFieldApp(pages: RegExp): Plugin {
   return {
@@ -64,7 +83,7 @@ function preloadFieldApp(pages: RegExp): Plugin {
           chunk.imports.forEach(visit);
         };
         for (const file of Object.values(bundle)) {
-          if (file.type === 'chunk' && file.facadeModuleId && pages.test(file.facadeModuleId)) visit(file.fileName);
+          if (file.type === 'chunk' && (file.name === 'field' || (file.facadeModuleId && pages.test(file.facadeModuleId)))) visit(file.fileName);
         }
         return [
           ...[...scripts].map((href) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${href}` }, injectTo: 'head' as const })),
@@ -110,7 +129,7 @@ export default defineConfig({
         icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest,woff2}'],
         globIgnores: ['assets/rooms/**'],
         navigateFallback: '/index.html',
         // Pages the api serves itself keep their own answers.
@@ -133,6 +152,14 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     rollupOptions: {
       output: {
+        // Few files for a phone on a slow network: each request costs a round trip and its headers.
+        // What the entry needs is one chunk; the field app's pages, what they share and Vant another.
+        codeSplitting: {
+          groups: [
+            { name: 'app', tags: ['$initial'], priority: 30 },
+            { name: 'field', test: /\/src\/(field\/(?!routes\.ts)|shared\/(?!map\/))|node_modules\/(vant|@vant|idb|@vueuse)\//, priority: 20 },
+          ],
+        },
         chunkFileNames: (chunk) =>
           chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => ROOM_ONLY.test(id))
             ? 'assets/rooms/[name]-[hash].js'
