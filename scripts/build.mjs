@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run build` (and `npm install`, through the prepare script): compiles apps and libs into dist/.
+// `npm run build` (and `npm install`, through the prepare script): compiles apps and libs into dist/
+// and builds the web app (Vite) into dist/web, which the api serves at /.
 // The new build is made beside dist/ and moved into place at the end, so a process that starts
 // meanwhile finds the previous build whole, never a half-written or missing one.
 import { execFileSync } from 'node:child_process';
@@ -21,6 +22,13 @@ try {
   for (const tool of ['tsc', 'tsc-alias']) {
     execFileSync(join(root, 'node_modules', '.bin', tool), ['-p', 'tsconfig.build.json', '--outDir', next], { cwd: root, stdio: 'inherit' });
   }
+  execFileSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', 'apps/web/vite.config.mts', '--outDir', join(next, 'web'), '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    // A build started from a test run inherits NODE_ENV=test, which libraries read at build time (Vant then
+    // gives every field the same id); the app is always built for production.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 } catch {
   rmSync(next, { recursive: true, force: true });
   console.error('The build failed (see above); dist/ was left as it was.');

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: makes sure PostgreSQL and the local Kafka broker are up (and Chromium for the browser
-// tier), runs the test tiers (unit, http, embedded, integration, fuzz, browser) and ends with one line
+// tier), runs the test tiers (unit, web, http, embedded, integration, fuzz, browser) and ends with one line
 // "N passed, N failed". The embedded tier needs neither: it runs what `npm start` runs.
 // `npm run fuzz` runs the fuzz tier alone with 10,000 cases (FUZZ_CASES, FUZZ_SEED).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,6 +12,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, '.test-results');
 const tiers = [
   { name: 'unit', config: 'test/jest.unit.config.js', needsServices: false },
+  // The web app's component and logic tests (vitest + @vue/test-utils, no server).
+  { name: 'web', vitest: 'apps/web/vite.config.mts', needsServices: false },
   { name: 'http', config: 'test/jest.http.config.js', needsServices: true },
   { name: 'embedded', config: 'test/jest.embedded.config.js', needsServices: false },
   { name: 'integration', config: 'test/jest.integration.config.js', needsServices: true },
@@ -76,6 +78,7 @@ if (!only.length) {
   for (const [name, args] of [
     ['typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
     ['lint', ['eslint', 'apps', 'libs', 'test']],
+    ['web typecheck', ['vue-tsc', '-p', 'apps/web/tsconfig.json', '--noEmit']],
     ['boundaries', ['depcruise', '--config', '.dependency-cruiser.js', 'apps', 'libs']],
   ]) {
     console.log(`\n=== ${name} ===`);
@@ -90,8 +93,11 @@ for (const tier of selected) {
   const output = join(resultsDir, `${tier.name}.json`);
   const run = spawnSync(
     'npx',
-    // --forceExit: kafkajs can keep a socket open for a while after the last test has closed its apps.
-    ['jest', '-c', tier.config, '--runInBand', '--forceExit', '--json', `--outputFile=${output}`],
+    tier.vitest
+      ? // vitest's JSON report has jest's shape.
+        ['vitest', 'run', '--config', tier.vitest, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]
+      : // --forceExit: kafkajs can keep a socket open for a while after the last test has closed its apps.
+        ['jest', '-c', tier.config, '--runInBand', '--forceExit', '--json', `--outputFile=${output}`],
     { cwd: root, stdio: 'inherit', env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1' } },
   );
   try {

@@ -7,7 +7,7 @@ import { ApiModule, ApiOptions } from './api.module';
 /** Builds and initialises the api (used by main and by the HTTP tests). */
 export async function createApi(options: ApiOptions): Promise<INestApplication> {
   const app = await NestFactory.create(ApiModule.forRoot(options), { bufferLogs: true, bodyParser: false });
-  configureHttp(app, { docs: true });
+  configureHttp(app, { docs: true, webApp: true });
   await app.init();
   await app.get(FirstAdmin).ensure();
   return app;

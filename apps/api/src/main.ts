@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     const signIns = await app.get(DemoCounty).seedIfEmpty();
     const lines = [
       '',
+      `Web app: ${url}/   (the leaders' dashboard: ${url}/dashboard)`,
       `Grid governance service: ${url}/api/v1   (API docs: ${url}/docs, health: ${url}/health)`,
       `Embedded mode: PostgreSQL run by this process (data in ${config.embeddedDbDir}/), events through its log tables (no Kafka).`,
       'Demo sign-ins 演示账号 (the demo county 演示县: 滨河街道, 渔阳街道; sign in at the web app or POST /api/v1/auth/token {username, password}):',

@@ -44,6 +44,7 @@ export class AssignmentsController {
   @Post(':id/claim')
   @HttpCode(200)
   @Roles('dept_staff')
+  @ApiOkResponse({ type: AssignmentSummary })
   claim(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<AssignmentSummary> {
     return this.commandBus.execute(new ClaimAssignmentCommand(actor, id));
   }
@@ -51,6 +52,7 @@ export class AssignmentsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @Roles('dept_staff')
+  @ApiOkResponse({ type: AssignmentSummary })
   resolve(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ResolutionNoteDto): Promise<AssignmentSummary> {
     return this.commandBus.execute(new ResolveAssignmentCommand(actor, id, body.note, body.mediaIds));
   }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, AssignmentRole, AssignmentStatus, REQUEST_STATUSES, RequestStatus } from './domain/lifecycle';
 import { Route } from './domain/routing-policy';
 import { MediaResponse } from './media/media.response';
+import { LocationDto, ReporterDto } from './file-request/file-request.dto';
 import { WhistleResponse } from './whistle/whistle.responses';
 
 export class DecisionResponse {
@@ -51,10 +52,10 @@ export class RequestResponse {
   @ApiProperty() categoryCode: string;
   @ApiProperty() title: string;
   @ApiProperty() description: string;
-  @ApiProperty({ nullable: true, type: Object }) location: { lat: number; lng: number; address?: string } | null;
+  @ApiProperty({ nullable: true, type: LocationDto }) location: { lat: number; lng: number; address?: string } | null;
   @ApiPropertyOptional({
     nullable: true,
-    type: Object,
+    type: ReporterDto,
     description:
       "The reporter's contact: only in the filing answer and in the request's detail (GET /requests/:id), each read of which the audit log records",
   })

@@ -3,7 +3,7 @@ import { idempotencyKeyOf } from './idempotency-key';
 import { CurrentActor, Roles, UuidParam } from '@app/common/http';
 import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FileRequestCommand } from './file-request/file-request.command';
 import { FileRequestDto } from './file-request/file-request.dto';
 import { GetRequestQuery } from './get-request/get-request.query';
@@ -25,6 +25,7 @@ export class RequestsController {
   @Post()
   @Roles('grid_worker')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first answer' })
+  @ApiCreatedResponse({ type: RequestResponse })
   file(
     @CurrentActor() actor: Actor,
     @Body() body: FileRequestDto,
@@ -50,6 +51,7 @@ export class RequestsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @Roles('grid_worker')
+  @ApiOkResponse({ type: RequestResponse })
   resolve(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ResolutionNoteDto): Promise<RequestResponse> {
     return this.commandBus.execute(new ResolveGridTaskCommand(actor, id, body.note, body.mediaIds));
   }

@@ -14,6 +14,13 @@ describe('loadConfig', () => {
     expect(config.trustProxy).toBe(false);
   });
 
+  it('reads the map tiles of the web app, none by default', () => {
+    expect(loadConfig({})).toMatchObject({ mapTileUrl: null, mapTileCoordinates: 'wgs84' });
+    expect(loadConfig({ MAP_TILE_COORDINATES: 'gcj02' }).mapTileCoordinates).toBe('gcj02');
+    const tiles = 'https://t{s}.tianditu.gov.cn/img_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=key';
+    expect(loadConfig({ MAP_TILE_URL: tiles, MAP_TILE_ATTRIBUTION: '天地图' })).toMatchObject({ mapTileUrl: tiles, mapTileAttribution: '天地图' });
+  });
+
   it('reads which proxies to trust for the client address', () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
@@ -46,6 +53,10 @@ describe('loadConfig', () => {
     [{ SIGN_IN_PER_ADDRESS_PER_MINUTE: '-1' }, 'SIGN_IN_PER_ADDRESS_PER_MINUTE'],
     [{ TRACK_PER_ADDRESS_PER_MINUTE: '0' }, 'TRACK_PER_ADDRESS_PER_MINUTE'],
     [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ MAP_TILE_URL: 'tiles.example/{z}/{x}/{y}.png' }, 'MAP_TILE_URL'],
+    [{ MAP_TILE_URL: 'ftp://tiles.example/{z}/{x}/{y}.png' }, 'MAP_TILE_URL'],
+    [{ MAP_TILE_URL: 'https://tiles.example/{z}/{x}.png' }, 'MAP_TILE_URL'],
+    [{ MAP_TILE_COORDINATES: 'bd09' }, 'MAP_TILE_COORDINATES'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));

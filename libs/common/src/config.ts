@@ -52,6 +52,13 @@ export interface AppConfig {
   readonly noticeDispatchMs: number;
   /** How often each api replica looks for new notices to push to open streams. */
   readonly noticePollMs: number;
+  /** The built web app served at /; null: dist/web beside the compiled api. */
+  readonly webAppDir: string | null;
+  /** Map tiles for the web app's maps (e.g. 天地图 with its key); null: maps show the grid boundaries alone. */
+  readonly mapTileUrl: string | null;
+  readonly mapTileAttribution: string;
+  /** The tiles' coordinate system: wgs84 (天地图, CGCS2000) or gcj02 (高德, 腾讯), which the app converts with gcoord. */
+  readonly mapTileCoordinates: 'wgs84' | 'gcj02';
 }
 
 /** false, a number of proxy hops, or addresses, CIDR ranges and the names loopback, linklocal, uniquelocal. */
@@ -153,6 +160,29 @@ function noticeWebhooks(env: Env): Map<string, string> {
   return webhooks;
 }
 
+/** A tile URL template: http(s), with {z}, {x} and {y} (Leaflet's placeholders; {s} for subdomains allowed). */
+function mapTileUrl(env: Env): string | null {
+  const raw = env.MAP_TILE_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.replace(/\{[a-z]\}/g, '0'));
+  } catch {
+    throw new ConfigError('MAP_TILE_URL', `must be a URL template such as https://t0.tianditu.gov.cn/vec_w/wmts?...&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=KEY, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('MAP_TILE_URL', `must use http or https, got "${url.protocol}"`);
+  for (const placeholder of ['{z}', '{x}', '{y}']) {
+    if (!raw.includes(placeholder)) throw new ConfigError('MAP_TILE_URL', `must hold the placeholders {z}, {x} and {y}; ${placeholder} is missing`);
+  }
+  return raw;
+}
+
+function mapTileCoordinates(env: Env): 'wgs84' | 'gcj02' {
+  const raw = env.MAP_TILE_COORDINATES?.trim() || 'wgs84';
+  if (raw !== 'wgs84' && raw !== 'gcj02') throw new ConfigError('MAP_TILE_COORDINATES', `must be "wgs84" or "gcj02", got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const db = databaseUrl(env);
   const brokers = kafkaBrokers(env);
@@ -217,6 +247,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     noticeWebhookBackoffMs: integer(env, 'NOTICE_WEBHOOK_BACKOFF_MS', 2000, 10, 3_600_000),
     noticeDispatchMs: integer(env, 'NOTICE_DISPATCH_MS', 1000, 10, 600_000),
     noticePollMs: integer(env, 'NOTICE_POLL_MS', 1000, 50, 60_000),
+    webAppDir: env.WEB_APP_DIR?.trim() || null,
+    mapTileUrl: mapTileUrl(env),
+    mapTileAttribution: (env.MAP_TILE_ATTRIBUTION ?? '').slice(0, 300),
+    mapTileCoordinates: mapTileCoordinates(env),
   };
 }
 

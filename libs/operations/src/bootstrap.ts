@@ -7,6 +7,7 @@ import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { serveOpenApi } from './openapi';
+import { serveWebApp } from './web-app/web-app-hosting';
 
 export const API_PREFIX = 'api/v1';
 
@@ -53,13 +54,23 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
 }
 
 /**
+ * Where map tiles come from, as a CSP source: the tile server's origin (e.g. 天地图), with a
+ * subdomain placeholder (`t{s}.tianditu.gov.cn`) as a wildcard label (`*.tianditu.gov.cn`).
+ */
+export function tileSource(template: string): string {
+  const [, scheme, host] = /^(https?:\/\/)([^/?#]+)/.exec(template) ?? [];
+  return `${scheme}${host.split('.').map((label) => (label.includes('{') ? '*' : label)).join('.')}`;
+}
+
+/**
  * Security headers (helmet) on every answer, pages and api alike: no X-Powered-By, nosniff, and a
  * content security policy that lets a page load only its own files and be framed only by this
  * origin. Swagger UI at /docs puts its layout in inline <style> blocks, so there alone styles may
  * be inline; its scripts are files, like the dashboard's. upgrade-insecure-requests is left out:
  * county networks serve plain HTTP, where it would break every page.
  */
-function securityHeaders(): RequestHandler {
+function securityHeaders(config: AppConfig): RequestHandler {
+  const tileOrigins = config.mapTileUrl ? [tileSource(config.mapTileUrl)] : [];
   const policy = (inlineStyles: boolean): RequestHandler =>
     helmet({
       contentSecurityPolicy: {
@@ -71,7 +82,7 @@ function securityHeaders(): RequestHandler {
           fontSrc: ["'self'", 'data:'],
           formAction: ["'self'"],
           frameAncestors: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
+          imgSrc: ["'self'", 'data:', 'blob:', ...tileOrigins],
           objectSrc: ["'none'"],
           scriptSrc: ["'self'"],
           scriptSrcAttr: ["'none'"],
@@ -84,20 +95,25 @@ function securityHeaders(): RequestHandler {
   return (req, res, next) => (req.path === '/docs' || req.path.startsWith('/docs/') ? docs : strict)(req, res, next);
 }
 
-/** The HTTP conventions every deployable shares: prefix, validation, error shape, headers, logs, docs. */
-export function configureHttp(app: INestApplication, options: { docs: boolean }): void {
+/**
+ * The HTTP conventions every deployable shares: prefix, validation, error shape, headers, logs,
+ * docs; the api also serves the web app at /.
+ */
+export function configureHttp(app: INestApplication, options: { docs: boolean; webApp?: boolean }): void {
   app.useLogger(app.get(Logger));
   answerClientErrorsInShape(app.getHttpServer());
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
-  app.use(securityHeaders());
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.use(securityHeaders(config));
   // Api answers carry personal data (a reporter's contact, names, notes): no browser or proxy keeps them.
   app.use(`/${API_PREFIX}`, ((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   }) as RequestHandler);
   // The client address (req.ip) that per-address limits count: behind a proxy, from its X-Forwarded-For.
-  express.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
+  express.set('trust proxy', config.trustProxy);
+  if (options.webApp) serveWebApp(app, config);
   // The apps are created with { bodyParser: false }; this parser answers bad JSON in the contract's shape.
   app.use(...jsonBody());
   app.setGlobalPrefix(API_PREFIX, {

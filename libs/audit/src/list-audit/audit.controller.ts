@@ -1,7 +1,7 @@
 import { Roles } from '@app/common/http';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditPage } from './audit-entry.response';
 import { ListAuditDto } from './list-audit.dto';
 import { ListAuditQuery } from './list-audit.query';
@@ -15,6 +15,7 @@ export class AuditController {
 
   @Get()
   @Roles('admin')
+  @ApiOkResponse({ type: AuditPage })
   list(@Query() filters: ListAuditDto): Promise<AuditPage> {
     return this.queryBus.execute(new ListAuditQuery(filters));
   }

@@ -2,7 +2,7 @@ import { Actor } from '@app/common';
 import { CurrentActor, Roles } from '@app/common/http';
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CalendarDto, CalendarResponse } from './calendar.dto';
 import { GetCalendarQuery } from './get-calendar.query';
 import { UpdateCalendarCommand } from './update-calendar.command';
@@ -18,12 +18,14 @@ export class CalendarController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: CalendarResponse })
   get(): Promise<CalendarResponse> {
     return this.queryBus.execute(new GetCalendarQuery());
   }
 
   @Put()
   @Roles('admin')
+  @ApiOkResponse({ type: CalendarResponse })
   update(@CurrentActor() actor: Actor, @Body() body: CalendarDto): Promise<CalendarResponse> {
     return this.commandBus.execute(new UpdateCalendarCommand(actor, body));
   }

@@ -2,7 +2,7 @@ import { Actor } from '@app/common';
 import { CodeParam, CurrentActor, Roles } from '@app/common/http';
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CategoryDeadlinesDto, CategoryDeadlinesResponse } from './category-deadlines.dto';
 import { GetCategoryDeadlinesQuery } from './get-category-deadlines.query';
 import { SetCategoryDeadlinesCommand } from './set-category-deadlines.command';
@@ -18,12 +18,14 @@ export class CategoryDeadlinesController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: CategoryDeadlinesResponse })
   get(@CodeParam('code') code: string): Promise<CategoryDeadlinesResponse> {
     return this.queryBus.execute(new GetCategoryDeadlinesQuery(code));
   }
 
   @Put()
   @Roles('admin')
+  @ApiOkResponse({ type: CategoryDeadlinesResponse })
   set(@CurrentActor() actor: Actor, @CodeParam('code') code: string, @Body() body: CategoryDeadlinesDto): Promise<CategoryDeadlinesResponse> {
     return this.commandBus.execute(new SetCategoryDeadlinesCommand(actor, code, body));
   }

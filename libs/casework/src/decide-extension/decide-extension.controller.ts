@@ -2,7 +2,7 @@ import { Actor } from '@app/common';
 import { CurrentActor, Roles, UuidParam } from '@app/common/http';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ExtensionResponse } from '../request-extension/extension.response';
 import { DecideExtensionCommand } from './decide-extension.command';
 import { DecideExtensionDto } from './decide-extension.dto';
@@ -16,6 +16,7 @@ export class DecideExtensionController {
   @Post(':id/extension-decision')
   @HttpCode(200)
   @Roles('dept_staff', 'admin')
+  @ApiOkResponse({ type: ExtensionResponse })
   decide(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: DecideExtensionDto): Promise<ExtensionResponse> {
     return this.commandBus.execute(new DecideExtensionCommand(actor, id, body));
   }

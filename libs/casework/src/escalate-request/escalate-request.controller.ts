@@ -2,7 +2,7 @@ import { Actor } from '@app/common';
 import { CurrentActor, Roles, UuidParam } from '@app/common/http';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequestResponse } from '../request.responses';
 import { EscalateRequestCommand } from './escalate-request.command';
 import { EscalateRequestDto } from './escalate-request.dto';
@@ -17,6 +17,7 @@ export class EscalateRequestController {
   @Post(':id/escalate')
   @HttpCode(200)
   @Roles('grid_worker')
+  @ApiOkResponse({ type: RequestResponse })
   escalate(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: EscalateRequestDto): Promise<RequestResponse> {
     return this.commandBus.execute(new EscalateRequestCommand(actor, id, body.reason));
   }

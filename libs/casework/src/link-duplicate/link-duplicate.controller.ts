@@ -2,7 +2,7 @@ import { Actor } from '@app/common';
 import { CurrentActor, Roles, UuidParam } from '@app/common/http';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LinkDuplicateCommand } from './link-duplicate.command';
 import { LinkDuplicateDto, LinkDuplicateResponse } from './link-duplicate.dto';
 
@@ -16,6 +16,7 @@ export class LinkDuplicateController {
   @Post(':id/link-duplicate')
   @HttpCode(200)
   @Roles('grid_worker', 'dept_staff')
+  @ApiOkResponse({ type: LinkDuplicateResponse })
   link(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: LinkDuplicateDto): Promise<LinkDuplicateResponse> {
     return this.commandBus.execute(new LinkDuplicateCommand(actor, id, body.originalId));
   }

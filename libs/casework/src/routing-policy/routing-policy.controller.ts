@@ -2,7 +2,7 @@ import { Actor } from '@app/common';
 import { CurrentActor, Roles } from '@app/common/http';
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { GetRoutingPolicyQuery } from './get-routing-policy.query';
 import { RoutingPolicyResponse, SaveRoutingPolicyDto } from './routing-policy.dto';
 import { SaveRoutingPolicyCommand } from './save-routing-policy.command';
@@ -19,6 +19,7 @@ export class RoutingPolicyController {
 
   @Get()
   @Roles('admin')
+  @ApiOkResponse({ type: RoutingPolicyResponse })
   current(): Promise<RoutingPolicyResponse> {
     return this.queryBus.execute(new GetRoutingPolicyQuery());
   }
@@ -26,6 +27,7 @@ export class RoutingPolicyController {
   /** Saves the rules as the next version and answers it; requests filed before keep their decisions. */
   @Put()
   @Roles('admin')
+  @ApiOkResponse({ type: RoutingPolicyResponse })
   save(@CurrentActor() actor: Actor, @Body() body: SaveRoutingPolicyDto): Promise<RoutingPolicyResponse> {
     return this.commandBus.execute(new SaveRoutingPolicyCommand(actor, body));
   }

@@ -1,7 +1,7 @@
 import { AddressRateLimit, Public } from '@app/common/http';
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { TrackRequestQuery } from './track-request.query';
 import { TrackResponse } from './track.response';
 
@@ -19,6 +19,7 @@ export class TrackController {
 
   @Get(':trackingNo')
   @ApiTooManyRequestsResponse({ description: 'Too many lookups from this address; the Retry-After header says when to try again' })
+  @ApiOkResponse({ type: TrackResponse })
   track(@Param('trackingNo') trackingNo: string): Promise<TrackResponse> {
     return this.queryBus.execute(new TrackRequestQuery(trackingNo));
   }

@@ -1,6 +1,6 @@
 import { AddressRateLimit, Public } from '@app/common/http';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { AccountLockout } from './account-lockout';
 import { TokenRequestDto, TokenResponse } from './token.dto';
 import { TokenService } from './token.service';
@@ -22,6 +22,7 @@ export class AuthController {
   @Post('token')
   @HttpCode(200)
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address or on this account; the Retry-After header says when to try again' })
+  @ApiOkResponse({ type: TokenResponse })
   async token(@Body() body: TokenRequestDto): Promise<TokenResponse> {
     return this.lockout.attempt(body.username, (manager) => this.tokens.issue(manager, body.username, body.password));
   }

@@ -2,7 +2,7 @@ import { Actor } from '@app/common';
 import { CurrentActor, Roles } from '@app/common/http';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CategoryResponse, CreateCategoryDto } from './category.dto';
 import { CategoryEntity } from './category.entity';
@@ -20,11 +20,13 @@ export class CategoriesController {
 
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: CategoryResponse })
   create(@CurrentActor() actor: Actor, @Body() body: CreateCategoryDto): Promise<CategoryResponse> {
     return this.commandBus.execute(new CreateCategoryCommand(body, actor));
   }
 
   @Get()
+  @ApiOkResponse({ type: [CategoryResponse] })
   async list(): Promise<CategoryResponse[]> {
     const categories = await this.dataSource.getRepository(CategoryEntity).find({ order: { code: 'ASC' } });
     return categories.map(toCategoryResponse);

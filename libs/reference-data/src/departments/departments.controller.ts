@@ -2,7 +2,7 @@ import { Actor } from '@app/common';
 import { CurrentActor, Roles } from '@app/common/http';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CreateDepartmentCommand } from './create-department.command';
 import { toDepartmentResponse } from './create-department.handler';
@@ -20,11 +20,13 @@ export class DepartmentsController {
 
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: DepartmentResponse })
   create(@CurrentActor() actor: Actor, @Body() body: CreateDepartmentDto): Promise<DepartmentResponse> {
     return this.commandBus.execute(new CreateDepartmentCommand(body, actor));
   }
 
   @Get()
+  @ApiOkResponse({ type: [DepartmentResponse] })
   async list(): Promise<DepartmentResponse[]> {
     const departments = await this.dataSource.getRepository(DepartmentEntity).find({ order: { code: 'ASC' } });
     return departments.map(toDepartmentResponse);

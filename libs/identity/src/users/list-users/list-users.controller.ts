@@ -1,7 +1,7 @@
 import { Roles } from '@app/common/http';
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UserResponse } from '../user.dto';
 import { ListUsersQuery } from './list-users.query';
 
@@ -14,6 +14,7 @@ export class ListUsersController {
 
   @Get()
   @Roles('admin')
+  @ApiOkResponse({ type: [UserResponse] })
   list(): Promise<UserResponse[]> {
     return this.queryBus.execute(new ListUsersQuery());
   }

@@ -1,0 +1,175 @@
+/// <reference types="vitest/config" />
+// The web app's build: Vue single-file components, Vant and Element Plus imported on demand (each
+// component with its own stylesheet, extracted into CSS files: nothing is injected as a <style>
+// tag, which the content security policy refuses), and a service worker that precaches the app
+// shell and the field app so a grid worker's phone opens it without network.
+import { VantResolver } from '@vant/auto-import-resolver';
+import vue from '@vitejs/plugin-vue';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, URL } from 'node:url';
+import Components from 'unplugin-vue-components/vite';
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** Code that only the desk, the console or admin pages need: kept out of the phone's precache. */
+const ROOM_ONLY = /\/(src\/(desk|console|admin)\/|node_modules\/(element-plus|@element-plus|@floating-ui|lodash-es|lodash-unified|dayjs|async-validator|@ctrl|normalize-wheel-es|memoize-one)\/)/;
+
+/** A font source on the internet, listed after a bundled one (Vant's icon font names a CDN copy as its fallback). */
+const REMOTE_FONT_FALLBACK = /,\s*url\(\s*["']?(?:https?:)?\/\/[^)]*\)\s*format\(["'][a-z0-9-]+["']\)/gi;
+const REMOTE_URL_IN_CSS = /url\(\s*["']?(?:https?:)?\/\//i;
+
+const INLINE_FONT = /url\(\s*["']?data:font\/woff2;(?:charset=utf-8;)?base64,([A-Za-z0-9+/=]+)["']?\s*\)/;
+const FONT_CACHE = fileURLToPath(new URL('../../node_modules/.cache/web-fonts', import.meta.url));
+
+/**
+ * Vant's icon font sits in its stylesheet as 34 kB of base64 that every page would download before
+ * showing anything; as a file of its own (hashed into assets/ like any other) the browser fetches
+ * it only when a page shows an icon.
+ */
+function fontAsFile(css: string, cssFile: string): string {
+  const match = INLINE_FONT.exec(css);
+  if (!match) return css;
+  mkdirSync(FONT_CACHE, { recursive: true });
+  const font = join(FONT_CACHE, 'vant-icons.woff2');
+  writeFileSync(font, Buffer.from(match[1]!, 'base64'));
+  return css.replace(match[0], `url("${relative(dirname(cssFile.split('?')[0]!), font).split('\\').join('/')}")`);
+}
+
+/**
+ * County networks are closed: nothing may be fetched from the internet. Drops remote fallbacks from
+ * the libraries' stylesheets, and fails the build if any stylesheet still names a remote file.
+ */
+function bundledAssetsOnly(): Plugin {
+  return {
+    name: 'bundled-assets-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\.css($|\?)/.test(id) || !id.includes('node_modules')) return null;
+      const stripped = fontAsFile(code.replace(REMOTE_FONT_FALLBACK, ''), id);
+      return stripped === code ? null : { code: stripped, map: null };
+    },
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type === 'asset' && file.fileName.endsWith('.css') && REMOTE_URL_IN_CSS.test(String(file.source))) {
+          this.error(`${file.fileName} names a file on the internet; every asset must be bundled`);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The field app is what phones on slow networks open: the page starts downloading its code and
+ * styles at once (modulepreload), beside the entry, instead of a round trip later when the router
+ * asks for them.
+ */
+function preloadFieldApp(pages: RegExp): Plugin {
+  return {
+    name: 'preload-field-app',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return [];
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string): void => {
+          const chunk = bundle[fileName];
+          if (!chunk || chunk.type !== 'chunk' || scripts.has(fileName) || html.includes(fileName)) return;
+          scripts.add(fileName);
+          chunk.viteMetadata?.importedCss.forEach((css) => styles.add(css));
+          chunk.imports.forEach(visit);
+        };
+        for (const file of Object.values(bundle)) {
+          if (file.type === 'chunk' && (file.name === 'field' || (file.facadeModuleId && pages.test(file.facadeModuleId)))) visit(file.fileName);
+        }
+        return [
+          ...[...scripts].map((href) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${href}` }, injectTo: 'head' as const })),
+          ...[...styles].filter((href) => !html.includes(href)).map((href) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `/${href}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  define: {
+    // vue-i18n: Composition API only, no devtools; messages are compiled without eval (CSP).
+    __VUE_I18N_FULL_INSTALL__: false,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+    __VUE_PROD_DEVTOOLS__: false,
+  },
+  plugins: [
+    bundledAssetsOnly(),
+    preloadFieldApp(/\/src\/field\/(FieldLayout|home\/FieldHomeView|file\/FileRequestView)\.vue$/),
+    vue(),
+    Components({
+      dts: 'src/components.d.ts',
+      dirs: [],
+      resolvers: [VantResolver(), ElementPlusResolver({ importStyle: 'css' })],
+    }),
+    VitePWA({
+      // Registered from main.ts (virtual:pwa-register): an inline registration script would be refused by the CSP.
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifest: {
+        name: '网格治理',
+        short_name: '网格治理',
+        lang: 'zh-CN',
+        start_url: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1565c0',
+        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest,woff2}'],
+        globIgnores: ['assets/rooms/**'],
+        navigateFallback: '/index.html',
+        // Pages the api serves itself keep their own answers.
+        navigateFallbackDenylist: [/^\/api\//, /^\/docs/, /^\/dashboard/, /^\/health/, /^\/metrics/, /^\/open311/],
+        runtimeCaching: [
+          {
+            // The desk's and admins' code, cached once loaded (hashed names never change content).
+            urlPattern: ({ url }) => url.pathname.startsWith('/assets/rooms/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'rooms', expiration: { maxEntries: 200 } },
+          },
+        ],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: {
+    target: 'es2020',
+    sourcemap: false,
+    chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      output: {
+        // Few files for a phone on a slow network: each request costs a round trip and its headers.
+        // What the entry needs is one chunk; the field app's pages, what they share and Vant another.
+        codeSplitting: {
+          groups: [
+            { name: 'app', tags: ['$initial'], priority: 30 },
+            { name: 'field', test: /\/src\/(field\/(?!routes\.ts)|shared\/(?!map\/))|node_modules\/(vant|@vant|idb|@vueuse)\//, priority: 20 },
+          ],
+        },
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => ROOM_ONLY.test(id))
+            ? 'assets/rooms/[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.spec.ts'],
+    setupFiles: ['src/test-setup.ts'],
+  },
+});
