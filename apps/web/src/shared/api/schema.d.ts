@@ -171,6 +171,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Requests the caller may see, with the working time left before each is due */
         get: operations["RequestsController_list"];
         put?: never;
         post: operations["RequestsController_file"];
@@ -187,6 +188,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A request with its timeline, whistles and photos; the reporter’s contact, each read of which the audit log records */
         get: operations["RequestsController_get"];
         put?: never;
         post?: never;
@@ -219,7 +221,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A department’s queue (staff: their own), with the working time left to claim and to resolve each assignment */
         get: operations["AssignmentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignments/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Returns (退单) and extensions (延期) waiting for a decision, oldest first: admins see both; staff the extensions of requests their department leads (主办), not their own */
+        get: operations["AssignmentsController_decisions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -484,6 +504,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a photo (multipart/form-data: `file`, `stage`). JPEG, PNG, WebP or HEIC by content, at most 10 MB and 9 per stage; served without metadata (HEIC as JPEG), with a thumbnail */
+        post: operations["AttachMediaController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The photo, without metadata; for those who may open its request. The token may come as ?access_token= for <img src> */
+        get: operations["MediaController_photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A JPEG thumbnail of the photo, at most 320 px on its longer side */
+        get: operations["MediaController_thumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/grids/{gridCode}": {
         parameters: {
             query?: never;
@@ -589,6 +660,57 @@ export interface paths {
         };
         /** Live changes of the caller’s grids as server-sent events (`update`, `alert`); the token may come as ?access_token= (EventSource sends no headers) */
         get: operations["MonitoringStreamController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s notices, newest first: staff their department’s (whistle summons, 催办 reminders, new assignments, returns sent back, …); grid workers and leaders their grids’ (returns and their decisions, reopenings, arrivals on site, …) */
+        get: operations["NoticesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks a notice read for the caller (colleagues keep theirs unread); marking it again changes nothing */
+        post: operations["NoticesController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New notices of the caller as server-sent events: `notice` with {id, kind, requestId, trackingNo, title, createdAt, data}, `ping` every 25 s; the token may come as ?access_token= (EventSource sends no headers) */
+        get: operations["NoticesController_stream"];
         put?: never;
         post?: never;
         delete?: never;
@@ -865,15 +987,133 @@ export interface components {
             /** @description On filing: open requests that may be the same matter */
             likelyDuplicates?: components["schemas"]["LikelyDuplicate"][];
         };
+        RequestListItem: {
+            id: string;
+            trackingNo: string;
+            gridCode: string;
+            categoryCode: string;
+            title: string;
+            description: string;
+            location: components["schemas"]["LocationDto"] | null;
+            /** @description The reporter's contact: only in the filing answer and in the request's detail (GET /requests/:id), each read of which the audit log records */
+            reporter?: components["schemas"]["ReporterDto"] | null;
+            safetyRisk: boolean;
+            affectedPeople: number;
+            urgency: string;
+            /** @enum {string} */
+            route: "grid" | "joint";
+            /** @enum {string} */
+            status: "open" | "in_progress" | "resolved" | "closed";
+            decision: components["schemas"]["DecisionResponse"];
+            dueAt: string;
+            assignments: components["schemas"]["AssignmentSummary"][];
+            resolutionNote: string | null;
+            resolvedAt: string | null;
+            /** @description How many times an unsatisfied citizen reopened it (重办) */
+            reopenCount: number;
+            closedAt: string | null;
+            /** @description The original, when this request was linked to it as a duplicate */
+            duplicateOf: string | null;
+            /** @description Duplicates linked to this request (its reports less its own) */
+            duplicateCount: number;
+            createdAt: string;
+            updatedAt: string;
+            whistles?: components["schemas"]["WhistleResponse"][];
+            timeline?: components["schemas"]["TimelineEntry"][];
+            /** @description On filing: open requests that may be the same matter */
+            likelyDuplicates?: components["schemas"]["LikelyDuplicate"][];
+            /** @description location.address, when the filer gave one */
+            address: string | null;
+            /** @description Working minutes on the county’s calendar until dueAt; negative when overdue (working minutes past it). null once resolved or closed */
+            workingMinutesLeft: number | null;
+            /** @description Open or in progress, and dueAt has passed */
+            overdue: boolean;
+        };
         RequestPage: {
-            items: components["schemas"]["RequestResponse"][];
+            items: components["schemas"]["RequestListItem"][];
             page: number;
             pageSize: number;
             total: number;
         };
+        MediaResponse: {
+            id: string;
+            /**
+             * @description report (上报), handling (处置), whistle (吹哨)
+             * @enum {string}
+             */
+            stage: "report" | "handling" | "whistle";
+            /**
+             * @description What GET url serves (an uploaded HEIC is served as JPEG)
+             * @enum {string}
+             */
+            contentType: "image/jpeg" | "image/png" | "image/webp";
+            width: number;
+            height: number;
+            /** @description Size of what GET url serves */
+            bytes: number;
+            /** @description Who attached it (username) */
+            uploadedBy: string;
+            createdAt: string;
+            /**
+             * @description The photo, without its metadata; the same people as the request may fetch it (bearer token, or ?access_token= for <img>)
+             * @example /api/v1/media/0b6f…
+             */
+            url: string;
+            /**
+             * @description A JPEG at most 320 px on its longer side
+             * @example /api/v1/media/0b6f…/thumbnail
+             */
+            thumbnailUrl: string;
+        };
+        RequestDetail: {
+            id: string;
+            trackingNo: string;
+            gridCode: string;
+            categoryCode: string;
+            title: string;
+            description: string;
+            location: components["schemas"]["LocationDto"] | null;
+            /** @description The reporter's contact: only in the filing answer and in the request's detail (GET /requests/:id), each read of which the audit log records */
+            reporter?: components["schemas"]["ReporterDto"] | null;
+            safetyRisk: boolean;
+            affectedPeople: number;
+            urgency: string;
+            /** @enum {string} */
+            route: "grid" | "joint";
+            /** @enum {string} */
+            status: "open" | "in_progress" | "resolved" | "closed";
+            decision: components["schemas"]["DecisionResponse"];
+            dueAt: string;
+            assignments: components["schemas"]["AssignmentSummary"][];
+            resolutionNote: string | null;
+            resolvedAt: string | null;
+            /** @description How many times an unsatisfied citizen reopened it (重办) */
+            reopenCount: number;
+            closedAt: string | null;
+            /** @description The original, when this request was linked to it as a duplicate */
+            duplicateOf: string | null;
+            /** @description Duplicates linked to this request (its reports less its own) */
+            duplicateCount: number;
+            createdAt: string;
+            updatedAt: string;
+            whistles?: components["schemas"]["WhistleResponse"][];
+            timeline?: components["schemas"]["TimelineEntry"][];
+            /** @description On filing: open requests that may be the same matter */
+            likelyDuplicates?: components["schemas"]["LikelyDuplicate"][];
+            /** @description location.address, when the filer gave one */
+            address: string | null;
+            /** @description Working minutes on the county’s calendar until dueAt; negative when overdue (working minutes past it). null once resolved or closed */
+            workingMinutesLeft: number | null;
+            /** @description Open or in progress, and dueAt has passed */
+            overdue: boolean;
+            /** @description Its photos, oldest first (the public tracking page shows none) */
+            media: components["schemas"]["MediaResponse"][];
+        };
         ResolutionNoteDto: {
             /** @description What was done, in words the citizen can read */
             note: string;
+            /** @description Photos of stage handling (处置后) already attached to this request (POST /requests/:id/media) that show the result */
+            mediaIds?: string[];
         };
         AssignmentQueueItem: {
             id: string;
@@ -902,10 +1142,63 @@ export interface components {
             categoryCode: string;
             title: string;
             urgency: string;
+            /**
+             * @description The status of the request as a whole
+             * @enum {string}
+             */
+            requestStatus: "open" | "in_progress" | "resolved" | "closed";
+            /** @description location.address of the request, when the filer gave one */
+            address: string | null;
+            /** @description Working minutes until claimDueAt while unclaimed (negative when past it); null once claimed, resolved or returned */
+            claimWorkingMinutesLeft: number | null;
+            /** @description Working minutes until dueAt while unclaimed or claimed (negative when past it); null once resolved or returned */
+            resolveWorkingMinutesLeft: number | null;
+            /** @description Unclaimed past claimDueAt, or unclaimed or claimed past dueAt */
+            overdue: boolean;
             createdAt: string;
         };
         AssignmentPage: {
             items: components["schemas"]["AssignmentQueueItem"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PendingDecision: {
+            /**
+             * @description return: decide with POST /assignments/:id/return-decision; extension: POST /assignments/:id/extension-decision
+             * @enum {string}
+             */
+            kind: "return" | "extension";
+            assignmentId: string;
+            requestId: string;
+            trackingNo: string;
+            title: string;
+            gridCode: string;
+            categoryCode: string;
+            departmentCode: string;
+            /** @enum {string} */
+            role: "lead" | "assist";
+            address: string | null;
+            /** @description Who returned it or asked for more time (username) */
+            requestedBy: string;
+            requestedAt: string;
+            /** @description The reason given */
+            reason: string;
+            /** @description The assignment’s due time now */
+            dueAt: string;
+            /** @description The request’s due time now */
+            requestDueAt: string;
+            /** @description extension: its id; return: null */
+            extensionId: string | null;
+            /** @description extension: the due time asked for; return: null */
+            requestedDueAt: string | null;
+            /** @description extension: the working minutes on the county’s calendar that approving adds to the assignment; return: null */
+            extraWorkingMinutes: number | null;
+            /** @description extension: approving also moves the request’s due time (the part would end after it); return: null */
+            movesRequestDueAt: boolean | null;
+        };
+        PendingDecisionPage: {
+            items: components["schemas"]["PendingDecision"][];
             page: number;
             pageSize: number;
             total: number;
@@ -1165,6 +1458,42 @@ export interface components {
             closedAt: string | null;
             reopenCount: number;
             milestones: components["schemas"]["TrackedMilestone"][];
+        };
+        AttachMediaForm: {
+            /**
+             * @description report (上报), handling (处置) or whistle (吹哨)
+             * @enum {string}
+             */
+            stage: "report" | "handling" | "whistle";
+            /**
+             * Format: binary
+             * @description JPEG, PNG, WebP or HEIC, recognised by content; at most 10 MB
+             */
+            file: string;
+        };
+        NoticeResponse: {
+            id: string;
+            /**
+             * @description What happened; the app shows it in words from this code
+             * @enum {string}
+             */
+            kind: "assignment_created" | "reminder" | "whistle_summons" | "return_sent_back" | "reopened" | "extension_requested" | "extension_approved" | "extension_refused" | "escalated_to_leaders" | "assignment_returned" | "return_rerouted" | "whistle_arrival" | "resolved" | "escalated";
+            requestId: string;
+            trackingNo: string;
+            title: string;
+            createdAt: string;
+            /** @description The event’s details (assignmentId, deadlines, whistleId, departments, reason, …), as on the timeline */
+            data: Record<string, unknown>;
+            /** @description When the caller marked it read; null while unread */
+            readAt: string | null;
+        };
+        NoticePage: {
+            items: components["schemas"]["NoticeResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description How many of the caller’s notices are unread (for a badge), whatever the filter */
+            unread: number;
         };
     };
     responses: never;
@@ -1598,8 +1927,13 @@ export interface operations {
                 gridId?: string;
                 /** @description Grid code, an alternative to gridId */
                 gridCode?: string;
-                status?: "open" | "in_progress" | "resolved" | "closed";
+                /** @description One status, or several by repeating it: status=open&status=in_progress */
+                status?: ("open" | "in_progress" | "resolved" | "closed")[];
                 route?: "grid" | "joint";
+                /** @description true: only the caller’s own work: a grid worker’s or leader’s grids, a member of staff’s department’s assignments (not requests it was only summoned to). Admins have no own work: 400 */
+                mine?: boolean;
+                /** @description created (default): newest first; due: requests still being worked first, overdue ones first, then the soonest due; resolved and closed ones after them */
+                sort?: "created" | "due";
             };
             header?: never;
             path?: never;
@@ -1660,7 +1994,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestResponse"];
+                    "application/json": components["schemas"]["RequestDetail"];
                 };
             };
         };
@@ -1698,6 +2032,18 @@ export interface operations {
                 /** @description Department code; staff default to their own */
                 department?: string;
                 status?: "unclaimed" | "claimed" | "resolved" | "returned";
+                /** @description pending (待签收: unclaimed), in_progress (办理中: claimed), resolved (已办结), returned (已退回); with status, both must hold */
+                tab?: "pending" | "in_progress" | "resolved" | "returned";
+                /** @description claimDue, due (the resolve deadline), created (default) or trackingNo */
+                sort?: "claimDue" | "due" | "created" | "trackingNo";
+                /** @description asc (default) or desc */
+                order?: "asc" | "desc";
+                /** @description lead (主办) or assist (协办) */
+                role?: "lead" | "assist";
+                /** @description A tracking number (or its beginning), or words of the title */
+                q?: string;
+                /** @description true: only assignments past a deadline they still have to meet (claim or resolve) */
+                overdue?: boolean;
             };
             header?: never;
             path?: never;
@@ -1711,6 +2057,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssignmentPage"];
+                };
+            };
+        };
+    };
+    AssignmentsController_decisions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingDecisionPage"];
                 };
             };
         };
@@ -2162,6 +2530,79 @@ export interface operations {
             };
         };
     };
+    AttachMediaController_attach: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description Retrying an upload with the same key returns the first answer and attaches nothing more */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachMediaForm"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaResponse"];
+                };
+            };
+        };
+    };
+    MediaController_photo: {
+        parameters: {
+            query?: {
+                access_token?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MediaController_thumbnail: {
+        parameters: {
+            query?: {
+                access_token?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MonitoringController_grid: {
         parameters: {
             query?: {
@@ -2305,6 +2746,70 @@ export interface operations {
         };
     };
     MonitoringStreamController_stream: {
+        parameters: {
+            query?: {
+                access_token?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NoticesController_list: {
+        parameters: {
+            query?: {
+                /** @description true: only the notices the caller has not marked read */
+                unread?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePage"];
+                };
+            };
+        };
+    };
+    NoticesController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeResponse"];
+                };
+            };
+        };
+    };
+    NoticesController_stream: {
         parameters: {
             query?: {
                 access_token?: unknown;
