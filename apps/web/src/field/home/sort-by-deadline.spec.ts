@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestListItem } from '../../shared/api/pending-contract';
+import type { RequestListItem } from '../../shared/api/requests';
 import { sortByDeadline } from './sort-by-deadline';
 
 const item = (id: string, workingMinutesLeft: number | undefined, dueAt = '2026-12-02T09:00:00Z') => ({ id, workingMinutesLeft, dueAt }) as RequestListItem;

@@ -1,4 +1,4 @@
-import type { RequestListItem } from '../../shared/api/pending-contract';
+import type { RequestListItem } from '../../shared/api/requests';
 
 /**
  * Overdue first (the longest overdue at the top), then the soonest due: the server's `sort=due`

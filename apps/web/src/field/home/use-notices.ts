@@ -1,5 +1,5 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue';
-import { listNotices, markNoticeRead, type Notice, noticeStreamUrl } from '../../shared/api/pending-contract';
+import { listNotices, markNoticeRead, type Notice, noticeStreamUrl } from '../../shared/api/notices';
 import { useAuthStore } from '../../shared/auth/auth.store';
 
 /**

@@ -1,6 +1,6 @@
 import { computed, ref, shallowRef } from 'vue';
 import { api, unwrap } from '../../shared/api/client';
-import { uploadMedia } from '../../shared/api/pending-contract';
+import { uploadMedia } from '../../shared/api/media';
 import { useAuthStore } from '../../shared/auth/auth.store';
 import { randomId } from '../../shared/ids/random-id';
 import { type FilingAnswer, type FilingBody, outboxStore, type PendingFiling } from './outbox-store';

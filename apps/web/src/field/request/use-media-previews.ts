@@ -1,5 +1,5 @@
 import { onBeforeUnmount, ref } from 'vue';
-import { fetchMedia, type MediaItem } from '../../shared/api/pending-contract';
+import { fetchMedia, type MediaItem } from '../../shared/api/media';
 
 /** Thumbnails of a matter's photos as object URLs: an <img> cannot send the token the api asks for. */
 export function useMediaPreviews() {

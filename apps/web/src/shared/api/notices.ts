@@ -1,0 +1,17 @@
+import { api, type Schemas, unwrap } from './client';
+
+/** What reaches a person about a matter: a grid worker's returns and reopenings, a desk's summons and reminders. */
+export type Notice = Schemas['NoticeResponse'];
+
+export async function listNotices(query: { unread?: boolean; page?: number; pageSize?: number }): Promise<Schemas['NoticePage']> {
+  return unwrap(api.GET('/api/v1/notices', { params: { query } }));
+}
+
+export async function markNoticeRead(id: string): Promise<void> {
+  await unwrap(api.POST('/api/v1/notices/{id}/read', { params: { path: { id } } }));
+}
+
+/** The live notices as server-sent events; EventSource sends no headers, so the token rides in the query. */
+export function noticeStreamUrl(token: string): string {
+  return `/api/v1/notices/stream?access_token=${encodeURIComponent(token)}`;
+}
