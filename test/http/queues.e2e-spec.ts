@@ -20,12 +20,14 @@ describe('queues: the grid worker’s matters and the department’s desk, by wo
   let county: County;
   let flow: Workflow;
   let db: TestDatabase;
+  let calendarBefore: { periods: unknown; holidays: unknown; makeUpWorkdays: unknown };
 
   beforeAll(async () => {
     api = await startTestApi();
     county = await createCounty(api.http, api.adminToken);
     flow = new Workflow(api.http, county);
     db = new TestDatabase();
+    calendarBefore = (await api.http.get('/api/v1/calendar').set(bearer(api.adminToken))).body;
     // Every day around today works all day: a deadline three hours away is 180 working minutes away.
     const calendar = await api.http
       .put('/api/v1/calendar')
@@ -34,6 +36,9 @@ describe('queues: the grid worker’s matters and the department’s desk, by wo
     expect(calendar.status).toBe(200);
   });
   afterAll(async () => {
+    // The calendar is the county's, shared by every test file: leave it as it was.
+    const { periods, holidays, makeUpWorkdays } = calendarBefore;
+    await api.http.put('/api/v1/calendar').set(bearer(api.adminToken)).send({ periods, holidays, makeUpWorkdays });
     await db.close();
     await api.close();
   });
