@@ -138,6 +138,13 @@ export const FUZZ_ENDPOINTS: FuzzEndpoint[] = [
   },
   { method: 'POST', path: '/requests/:id/whistle/:whistleId/arrive', as: leadStaff, params: (w) => ({ id: w.fixtures.joint.requestId, whistleId: w.fixtures.whistleId }) },
   { method: 'GET', path: '/requests/:id/whistles', as: worker, params: (w) => ({ id: w.fixtures.joint.requestId }) },
+  {
+    method: 'POST',
+    path: '/requests/:id/messages',
+    as: leadStaff,
+    params: (w) => ({ id: w.fixtures.joint.requestId }),
+    body: () => ({ body: '请协办单位今天到场' }),
+  },
 
   // photos
   {

@@ -67,4 +67,42 @@ describe('主办 and 协办: lead and assisting replies over HTTP', () => {
     expect(response.status).toBe(200);
     expect(await flow.request(joint.filed.id)).toMatchObject({ status: 'resolved', resolutionNote: 'Handled by the market bureau alone' });
   });
+
+  describe('messages between 主办 and 协办', () => {
+    const message = (requestId: string, token: string, body: unknown) => flow.post(`requests/${requestId}/messages`, token, { body });
+
+    it('puts a department’s message on the case’s timeline, where the other department reads it', async () => {
+      const joint = await flow.fileJoint();
+      const posted = await message(joint.filed.id, county.tokens.assistStaff, '  现场已清理，请主办单位确认  ');
+      expect(posted.status).toBe(201);
+      expect(posted.body).toMatchObject({
+        type: 'request.message_posted',
+        actor: county.users.assistStaff,
+        data: { departmentCode: county.departments.assist, body: '现场已清理，请主办单位确认' },
+      });
+      const seen = await flow.request(joint.filed.id, county.tokens.leadStaff[0]);
+      expect(seen.timeline.at(-1)).toMatchObject({ sequence: posted.body.sequence, type: 'request.message_posted', data: posted.body.data });
+    });
+
+    it('refuses a department without a part of the case, a grid worker, an empty and an overlong message, writing nothing', async () => {
+      const joint = await flow.fileJoint();
+      const before = (await flow.request(joint.filed.id)).timeline.length;
+      const outsider = await message(joint.filed.id, county.tokens.singleStaff, '不是我们的事');
+      expectError(outsider, 403);
+      expect(outsider.body.code).toBe('CASEWORK.DEPARTMENT_SCOPE');
+      expectError(await message(joint.filed.id, county.tokens.worker, '网格员不能在此留言'), 403);
+      expectError(await message(joint.filed.id, county.tokens.leadStaff[0], '   '), 400, 'body');
+      expectError(await message(joint.filed.id, county.tokens.leadStaff[0], '长'.repeat(501)), 400, 'body');
+      expectError(await message(joint.filed.id, county.tokens.leadStaff[0], 42), 400, 'body');
+      expect((await flow.request(joint.filed.id)).timeline).toHaveLength(before);
+    });
+
+    it('refuses a department that handed its part back', async () => {
+      const joint = await flow.fileJoint();
+      await flow.step(`assignments/${joint.assist}/return`, county.tokens.assistStaff, { reason: 'Not ours' });
+      const response = await message(joint.filed.id, county.tokens.assistStaff, '我们已退单');
+      expectError(response, 403);
+      expect(response.body.code).toBe('CASEWORK.DEPARTMENT_SCOPE');
+    });
+  });
 });

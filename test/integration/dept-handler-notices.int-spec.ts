@@ -126,6 +126,14 @@ describe('department notices: on the desk, live, and out through a signed webhoo
     }
   });
 
+  it('puts a message between 主办 and 协办 on the other department’s desk, not on the sender’s', async () => {
+    const joint = await flow.fileJoint();
+    await flow.step(`requests/${joint.filed.id}/messages`, county.tokens.assistStaff, { body: '现场已清理，请主办单位确认' }, 201);
+    const [notice] = await noticeOf(county.tokens.leadStaff[0], joint.filed.id, 'case_message');
+    expect(notice.data).toEqual({ departmentCode: county.departments.assist, body: '现场已清理，请主办单位确认' });
+    expect((await deskNotices(county.tokens.assistStaff)).filter((n) => n.kind === 'case_message' && n.requestId === joint.filed.id)).toEqual([]);
+  });
+
   it('puts a 催办 reminder on the desk when a claim deadline passes', async () => {
     const joint = await flow.fileJoint();
     await db.query(`UPDATE assignments SET claim_due_at = now() - interval '1 minute' WHERE id = $1`, [joint.lead]);

@@ -30,6 +30,8 @@ import { RoutingPolicyController } from './routing-policy/routing-policy.control
 import { EscalateRequestController } from './escalate-request/escalate-request.controller';
 import { EscalateRequestHandler } from './escalate-request/escalate-request.handler';
 import { RequestEscalation } from './escalate-request/request-escalation';
+import { CaseMessagesController } from './case-messages/case-messages.controller';
+import { PostMessageHandler } from './case-messages/post-message.handler';
 import { LinkDuplicateController } from './link-duplicate/link-duplicate.controller';
 import { LinkDuplicateHandler } from './link-duplicate/link-duplicate.handler';
 import { GetRoutingPolicyHandler } from './routing-policy/get-routing-policy.handler';
@@ -87,6 +89,7 @@ export const CaseworkEntities = [
     // routing and intake controllers
     EscalateRequestController,
     LinkDuplicateController,
+    CaseMessagesController,
     // calendar and escalation controllers
     CalendarController,
     CategoryDeadlinesController,
@@ -119,6 +122,7 @@ export const CaseworkEntities = [
     RequestEscalation,
     EscalateRequestHandler,
     LinkDuplicateHandler,
+    PostMessageHandler,
     // calendar and escalation providers
     DeadlineClock,
     GetCalendarHandler,

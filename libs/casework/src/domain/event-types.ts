@@ -27,6 +27,8 @@ export const EVENT_TYPES = {
   requestEscalated: 'request.escalated',
   requestClosedAsDuplicate: 'request.closed_as_duplicate',
   requestDuplicateLinked: 'request.duplicate_linked',
+  /** A message between the departments of a case (主办 ↔ 协办). */
+  requestMessagePosted: 'request.message_posted',
   /** A photo attached: its id and stage, never its bytes. */
   mediaAttached: 'media.attached',
 } as const;

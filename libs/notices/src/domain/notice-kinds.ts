@@ -14,6 +14,7 @@ export const DEPARTMENT_NOTICE_KINDS = {
   'assignment.extension_approved': 'extension_approved',
   'assignment.extension_refused': 'extension_refused',
   'assignment.escalated_to_leaders': 'escalated_to_leaders',
+  'request.message_posted': 'case_message',
 } as const;
 
 /** On the field app of the grid's workers (and its leaders). */

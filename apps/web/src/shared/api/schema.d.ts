@@ -328,6 +328,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseMessagesController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar": {
         parameters: {
             query?: never;
@@ -1296,6 +1312,10 @@ export interface components {
             duplicate: components["schemas"]["RequestResponse"];
             original: components["schemas"]["OriginalSummary"];
         };
+        PostMessageDto: {
+            /** @description What one department on the case tells the others (主办 ↔ 协办), 1 to 500 characters */
+            body: string;
+        };
         WorkingPeriodDto: {
             /**
              * @description County time the period starts
@@ -1477,7 +1497,7 @@ export interface components {
              * @description What happened; the app shows it in words from this code
              * @enum {string}
              */
-            kind: "assignment_created" | "reminder" | "whistle_summons" | "return_sent_back" | "reopened" | "extension_requested" | "extension_approved" | "extension_refused" | "escalated_to_leaders" | "assignment_returned" | "return_rerouted" | "whistle_arrival" | "resolved" | "escalated";
+            kind: "assignment_created" | "reminder" | "whistle_summons" | "return_sent_back" | "reopened" | "extension_requested" | "extension_approved" | "extension_refused" | "escalated_to_leaders" | "case_message" | "assignment_returned" | "return_rerouted" | "whistle_arrival" | "resolved" | "escalated";
             requestId: string;
             trackingNo: string;
             title: string;
@@ -2217,6 +2237,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LinkDuplicateResponse"];
+                };
+            };
+        };
+    };
+    CaseMessagesController_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEntry"];
                 };
             };
         };
