@@ -20,6 +20,7 @@
 // Options (environment variable in brackets):
 //   --duration S     seconds of load, the faults spread over it; default 120, at least 40 [CHAOS_DURATION]
 //   --filers N       concurrent filing clients, default 4 [CHAOS_FILERS]
+//   --pause MS       each filing client's pause between filings, default 20 [CHAOS_PAUSE_MS]
 //   --settle S       how long the draining pipeline may stand still before the run gives up, default 120 [CHAOS_SETTLE]
 //   --base-port P    first of five ports (api 1, api 2, handler 1, handler 2, PostgreSQL), default 3300 [CHAOS_BASE_PORT]
 //   --build | --skip-build   always build / never build (default: build when dist is stale)
@@ -61,6 +62,7 @@ function readOptions() {
     duration: { type: 'string' },
     filers: { type: 'string' },
     settle: { type: 'string' },
+    pause: { type: 'string' },
     'base-port': { type: 'string' },
   });
   const kafkaPort = int('kafka-port', 'KAFKA_PORT', 9092, 1, 65535);
@@ -69,6 +71,7 @@ function readOptions() {
     durationS: int('duration', 'CHAOS_DURATION', 120, 40, 3600),
     filers: int('filers', 'CHAOS_FILERS', 4, 1, 64),
     settleS: int('settle', 'CHAOS_SETTLE', 120, 10, 3600),
+    pauseMs: int('pause', 'CHAOS_PAUSE_MS', 20, 0, 60_000),
     ports: { api: [basePort, basePort + 1], handler: [basePort + 2, basePort + 3], postgres: basePort + 4 },
     kafkaBrokers: `127.0.0.1:${kafkaPort}`,
     dir: path.resolve(ROOT, process.env.CHAOS_DIR || '.chaos'),
@@ -227,8 +230,9 @@ function filingBody(county, worker, major, seq) {
 // Load: clients that behave like the apps on a flaky network (retry with the same key)
 
 class Load {
-  constructor(apis, county) {
+  constructor(apis, county, pauseMs) {
     this.apis = apis;
+    this.pauseMs = pauseMs;
     this.county = county;
     this.stopping = false;
     this.acknowledged = new Map(); // Idempotency-Key → request id
@@ -284,7 +288,7 @@ class Load {
     for (let seq = index; !this.stopping; seq += 1000) {
       const worker = this.county.workers[Math.floor(Math.random() * this.county.workers.length)];
       await this.fileOne(worker, seq % 2 === 0, seq);
-      await sleep(20);
+      await sleep(this.pauseMs);
     }
   }
 
@@ -494,7 +498,7 @@ async function main() {
     await Promise.all([services.start('api-2'), services.start('handler-1'), services.start('handler-2')]);
     const apis = options.ports.api.map((port) => httpClient(port, 32));
     const county = await setUpCounty(apis[0]);
-    const load = new Load(apis, county);
+    const load = new Load(apis, county, options.pauseMs);
     t0 = performance.now();
     at(`load: ${options.filers} filing clients, ${county.staff.length} staff, a grid resolver, for ${options.durationS} s`);
     load.start(options.filers);

@@ -3,8 +3,8 @@
 // tier), runs the test tiers (unit, web, http, embedded, integration, fuzz, browser) and ends with one line
 // "N passed, N failed". The embedded tier needs neither: it runs what `npm start` runs.
 // `npm run fuzz` runs the fuzz tier alone with 10,000 cases (FUZZ_CASES, FUZZ_SEED).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -73,32 +73,28 @@ let passed = 0;
 let failed = 0;
 let broken = false;
 
-// Static checks first: the types, the lint rules, and the architecture boundaries of .dependency-cruiser.js.
-if (!only.length) {
-  for (const [name, args] of [
-    ['typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
-    ['lint', ['eslint', 'apps', 'libs', 'test']],
-    ['web typecheck', ['vue-tsc', '-p', 'apps/web/tsconfig.json', '--noEmit']],
-    ['boundaries', ['depcruise', '--config', '.dependency-cruiser.js', 'apps', 'libs']],
-  ]) {
-    console.log(`\n=== ${name} ===`);
-    const check = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });
-    if (check.status === 0) passed += 1;
-    else failed += 1;
-  }
+function run(command, args, { env = process.env, log } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: log ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    if (log) {
+      child.stdout.pipe(log, { end: false });
+      child.stderr.pipe(log, { end: false });
+    }
+    child.once('exit', (code) => resolve(code));
+  });
 }
 
-for (const tier of selected) {
-  console.log(`\n=== ${tier.name} tests ===`);
+/** One tier's jest (or vitest) run; its JSON report is what counts. */
+async function runTier(tier, { env = process.env, log } = {}) {
   const output = join(resultsDir, `${tier.name}.json`);
-  const run = spawnSync(
+  const status = await run(
     'npx',
     tier.vitest
       ? // vitest's JSON report has jest's shape.
         ['vitest', 'run', '--config', tier.vitest, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]
       : // --forceExit: kafkajs can keep a socket open for a while after the last test has closed its apps.
         ['jest', '-c', tier.config, '--runInBand', '--forceExit', '--json', `--outputFile=${output}`],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1' } },
+    { env: { ...env, KAFKAJS_NO_PARTITIONER_WARNING: '1' }, log },
   );
   try {
     const result = JSON.parse(readFileSync(output, 'utf8'));
@@ -110,7 +106,51 @@ for (const tier of selected) {
   } catch {
     broken = true;
   }
-  if (run.status !== 0) broken = true;
+  if (status !== 0) broken = true;
+}
+
+/**
+ * The integration tier mostly waits (brokers and databases stopped and started, processes killed,
+ * backlogs draining), so it runs beside the others, on a database of its own (events of another
+ * database on the shared broker are skipped by design), its output kept in a log and printed after
+ * theirs. TEST_LANES=1 runs every tier one after the other.
+ */
+const besideTier = process.env.TEST_LANES !== '1' && selected.length > 1 ? selected.find((t) => t.name === 'integration') : undefined;
+let beside = Promise.resolve();
+if (besideTier) {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/governance_test');
+  url.pathname = `${url.pathname}_integration`;
+  const logFile = join(resultsDir, 'integration.log');
+  const log = createWriteStream(logFile);
+  console.log(`The integration tier runs beside the others (database ${url.pathname.slice(1)}); its output follows theirs.`);
+  beside = runTier(besideTier, { env: { ...process.env, TEST_DATABASE_URL: url.toString() }, log }).then(
+    () => new Promise((resolve) => log.end(resolve)),
+  );
+}
+
+// Static checks first: the types, the lint rules, and the architecture boundaries of .dependency-cruiser.js.
+if (!only.length) {
+  for (const [name, args] of [
+    ['typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+    ['lint', ['eslint', 'apps', 'libs', 'test']],
+    ['web typecheck', ['vue-tsc', '-p', 'apps/web/tsconfig.json', '--noEmit']],
+    ['boundaries', ['depcruise', '--config', '.dependency-cruiser.js', 'apps', 'libs']],
+  ]) {
+    console.log(`\n=== ${name} ===`);
+    if ((await run('npx', args)) === 0) passed += 1;
+    else failed += 1;
+  }
+}
+
+for (const tier of selected) {
+  if (tier === besideTier) continue;
+  console.log(`\n=== ${tier.name} tests ===`);
+  await runTier(tier);
+}
+if (besideTier) {
+  await beside;
+  console.log(`\n=== ${besideTier.name} tests ===`);
+  console.log(readFileSync(join(resultsDir, 'integration.log'), 'utf8'));
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || broken ? 1 : 0);

@@ -47,7 +47,7 @@ describe('faults under load (npm run chaos, short)', () => {
     const basePort = await freeRun();
     const output: string[] = [];
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, ['scripts/chaos.mjs', '--duration', '40', '--filers', '1', '--base-port', String(basePort)], {
+      const child = spawn(process.execPath, ['scripts/chaos.mjs', '--duration', '40', '--filers', '1', '--pause', '150', '--base-port', String(basePort)], {
         cwd: ROOT,
         env: { ...process.env, KAFKA_PORT: TEST_KAFKA_BROKERS[0].split(':')[1], CHAOS_DIR: dir },
         stdio: ['ignore', 'pipe', 'pipe'],

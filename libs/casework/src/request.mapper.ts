@@ -38,7 +38,7 @@ export function toQueueItem(a: AssignmentEntity, r: RequestEntity, now: Date, ca
     urgency: r.urgency,
     requestStatus: r.status,
     address: r.location?.address ?? null,
-    ...assignmentTimeLeft(a, now, calendar),
+    ...assignmentTimeLeft(a, r.urgency, now, calendar),
     createdAt: toOffsetIso(a.createdAt),
   };
 }

@@ -89,7 +89,7 @@ export class RequestListItem extends RequestResponse {
     nullable: true,
     type: Number,
     description:
-      'Working minutes on the county’s calendar until dueAt; negative when overdue (working minutes past it). null once resolved or closed',
+      'Working minutes on the county’s calendar until dueAt (an emergency’s, urgency critical, on the clock: clock minutes); negative when overdue (minutes past it). null once resolved or closed',
   })
   workingMinutesLeft: number | null;
   @ApiProperty({ description: 'Open or in progress, and dueAt has passed' }) overdue: boolean;
@@ -119,13 +119,13 @@ export class AssignmentQueueItem extends AssignmentSummary {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Working minutes until claimDueAt while unclaimed (negative when past it); null once claimed, resolved or returned',
+    description: 'Working minutes until claimDueAt while unclaimed (clock minutes for an emergency; negative when past it); null once claimed, resolved or returned',
   })
   claimWorkingMinutesLeft: number | null;
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Working minutes until dueAt while unclaimed or claimed (negative when past it); null once resolved or returned',
+    description: 'Working minutes until dueAt while unclaimed or claimed (clock minutes for an emergency; negative when past it); null once resolved or returned',
   })
   resolveWorkingMinutesLeft: number | null;
   @ApiProperty({ description: 'Unclaimed past claimDueAt, or unclaimed or claimed past dueAt' }) overdue: boolean;

@@ -34,27 +34,40 @@ describe('working time left before a deadline', () => {
 
   it('runs a request’s deadline only while it is open or in progress', () => {
     const now = at('2026-11-30T10:00:00');
-    expect(requestTimeLeft({ status: 'open', dueAt: at('2026-11-27T16:30:00') }, now)).toEqual({ workingMinutesLeft: -120, overdue: true });
-    expect(requestTimeLeft({ status: 'in_progress', dueAt: at('2026-11-30T11:00:00') }, now)).toEqual({ workingMinutesLeft: 60, overdue: false });
-    expect(requestTimeLeft({ status: 'resolved', dueAt: at('2026-11-27T16:30:00') }, now)).toEqual({ workingMinutesLeft: null, overdue: false });
+    expect(requestTimeLeft({ status: 'open', urgency: 'normal', dueAt: at('2026-11-27T16:30:00') }, now)).toEqual({ workingMinutesLeft: -120, overdue: true });
+    expect(requestTimeLeft({ status: 'in_progress', urgency: 'normal', dueAt: at('2026-11-30T11:00:00') }, now)).toEqual({ workingMinutesLeft: 60, overdue: false });
+    expect(requestTimeLeft({ status: 'resolved', urgency: 'normal', dueAt: at('2026-11-27T16:30:00') }, now)).toEqual({ workingMinutesLeft: null, overdue: false });
   });
 
   it('gives an unclaimed assignment both clocks, a claimed one the resolve clock, a finished one none', () => {
     const now = at('2026-11-30T10:00:00');
     const deadlines = { claimDueAt: at('2026-11-30T09:30:00'), dueAt: at('2026-12-01T10:00:00') };
-    expect(assignmentTimeLeft({ status: 'unclaimed', ...deadlines }, now)).toEqual({
+    expect(assignmentTimeLeft({ status: 'unclaimed', ...deadlines }, 'normal', now)).toEqual({
       claimWorkingMinutesLeft: -30,
       resolveWorkingMinutesLeft: 420,
       overdue: true,
     });
-    expect(assignmentTimeLeft({ status: 'claimed', ...deadlines }, now)).toEqual({
+    expect(assignmentTimeLeft({ status: 'claimed', ...deadlines }, 'normal', now)).toEqual({
       claimWorkingMinutesLeft: null,
       resolveWorkingMinutesLeft: 420,
       overdue: false,
     });
-    expect(assignmentTimeLeft({ status: 'resolved', ...deadlines }, now)).toEqual({
+    expect(assignmentTimeLeft({ status: 'resolved', ...deadlines }, 'normal', now)).toEqual({
       claimWorkingMinutesLeft: null,
       resolveWorkingMinutesLeft: null,
+      overdue: false,
+    });
+  });
+
+  it('counts an emergency’s minutes on the clock, at night too, as its deadline runs', () => {
+    // Friday 19:00: outside office hours, two clock hours before the emergency's deadline.
+    const now = at('2026-11-27T19:00:00');
+    expect(requestTimeLeft({ status: 'open', urgency: 'critical', dueAt: at('2026-11-27T21:00:00') }, now)).toEqual({ workingMinutesLeft: 120, overdue: false });
+    expect(requestTimeLeft({ status: 'open', urgency: 'normal', dueAt: at('2026-11-27T21:00:00') }, now)).toEqual({ workingMinutesLeft: 0, overdue: false });
+    expect(requestTimeLeft({ status: 'open', urgency: 'critical', dueAt: at('2026-11-27T18:29:30') }, now)).toEqual({ workingMinutesLeft: -31, overdue: true });
+    expect(assignmentTimeLeft({ status: 'unclaimed', claimDueAt: at('2026-11-27T20:00:00'), dueAt: at('2026-11-27T21:00:00') }, 'critical', now)).toEqual({
+      claimWorkingMinutesLeft: 60,
+      resolveWorkingMinutesLeft: 120,
       overdue: false,
     });
   });

@@ -1040,7 +1040,7 @@ export interface components {
             likelyDuplicates?: components["schemas"]["LikelyDuplicate"][];
             /** @description location.address, when the filer gave one */
             address: string | null;
-            /** @description Working minutes on the county’s calendar until dueAt; negative when overdue (working minutes past it). null once resolved or closed */
+            /** @description Working minutes on the county’s calendar until dueAt (an emergency’s, urgency critical, on the clock: clock minutes); negative when overdue (minutes past it). null once resolved or closed */
             workingMinutesLeft: number | null;
             /** @description Open or in progress, and dueAt has passed */
             overdue: boolean;
@@ -1118,7 +1118,7 @@ export interface components {
             likelyDuplicates?: components["schemas"]["LikelyDuplicate"][];
             /** @description location.address, when the filer gave one */
             address: string | null;
-            /** @description Working minutes on the county’s calendar until dueAt; negative when overdue (working minutes past it). null once resolved or closed */
+            /** @description Working minutes on the county’s calendar until dueAt (an emergency’s, urgency critical, on the clock: clock minutes); negative when overdue (minutes past it). null once resolved or closed */
             workingMinutesLeft: number | null;
             /** @description Open or in progress, and dueAt has passed */
             overdue: boolean;
@@ -1165,9 +1165,9 @@ export interface components {
             requestStatus: "open" | "in_progress" | "resolved" | "closed";
             /** @description location.address of the request, when the filer gave one */
             address: string | null;
-            /** @description Working minutes until claimDueAt while unclaimed (negative when past it); null once claimed, resolved or returned */
+            /** @description Working minutes until claimDueAt while unclaimed (clock minutes for an emergency; negative when past it); null once claimed, resolved or returned */
             claimWorkingMinutesLeft: number | null;
-            /** @description Working minutes until dueAt while unclaimed or claimed (negative when past it); null once resolved or returned */
+            /** @description Working minutes until dueAt while unclaimed or claimed (clock minutes for an emergency; negative when past it); null once resolved or returned */
             resolveWorkingMinutesLeft: number | null;
             /** @description Unclaimed past claimDueAt, or unclaimed or claimed past dueAt */
             overdue: boolean;

@@ -14,14 +14,9 @@ import {
   seriousAccessibilityFindings,
   signInThroughForm,
   smallCategory,
-} from '../browser/field-support';
+} from './field-support';
 
-/**
- * The field app's parts that need the server additions of issue 9 (photos, notices, the list's
- * deadline order and working time). This file waits outside test/browser until those are merged:
- * then `git mv` it into test/browser (its imports hold from there) and regenerate the OpenAPI
- * snapshot (`npm run openapi:snapshot`).
- */
+/** The field app's photos (offline too), live notices and the home page's deadline order. */
 describe('the field app on a phone, with photos, notices and deadlines', () => {
   let api: TestApi;
   let county: FieldCounty;
