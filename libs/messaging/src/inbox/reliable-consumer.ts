@@ -1,5 +1,5 @@
 import { APP_CONFIG, AppConfig, runWithCorrelation } from '@app/common';
-import { UnitOfWork } from '@app/persistence';
+import { isDatabaseUnavailable, UnitOfWork } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
@@ -19,6 +19,9 @@ const RETRY_DELAY_MS = 200;
  * Consumes a topic with at-least-once delivery made safe: each event is handled once per
  * consumer (the inbox row commits with the handler's work), a failing one is retried a
  * bounded number of times, then goes to `<topic>.dlq` with its error so the partition moves on.
+ * A database that cannot serve (restarting, unreachable, overloaded) is no fault of the message:
+ * the error goes up to the subscription, which leaves the offset uncommitted and retries later,
+ * so an outage longer than the retries never dead-letters good events.
  */
 @Injectable()
 export class ReliableConsumer {
@@ -56,6 +59,10 @@ export class ReliableConsumer {
           return 'processed';
         });
       } catch (error) {
+        if (isDatabaseUnavailable(error)) {
+          this.logger.warn({ err: error, consumer, topic: message.topic, offset: message.offset }, 'database unavailable; the message waits for it');
+          throw error;
+        }
         lastError = error;
         if (error instanceof PoisonMessageError) break; // retrying cannot fix a malformed message
         this.logger.warn({ err: error, consumer, attempt, topic: message.topic, offset: message.offset }, 'handler failed');
