@@ -152,9 +152,9 @@ describe('the leaders’ dashboard in Chromium', () => {
     it('shows the near alert as it arrives and sends it once, even from two watchers at once', async () => {
       const near = await fileRequest(api.http, county);
       await db.query(`UPDATE requests SET due_at = now() + interval '30 minutes' WHERE id = $1`, [near.id]);
-      // Two passes at the same time stand for two replicas: SKIP LOCKED and the marks keep it single.
-      const passes = await Promise.all([watcher.watchOnce(), watcher.watchOnce()]);
-      expect(passes.map((p) => p.deadlineAlerts).reduce((a, b) => a + b)).toBe(1);
+      // Two passes at the same time stand for two replicas: SKIP LOCKED and the marks keep it single
+      // (counted on this request's events below: other test files' matters may fall due too).
+      await Promise.all([watcher.watchOnce(), watcher.watchOnce()]);
       await page.waitForSelector('#alerts li[data-alert="near"]');
       expect(await page.locator('#alerts li[data-alert="near"]').innerText()).toContain(near.trackingNo);
       await watcher.watchOnce();
