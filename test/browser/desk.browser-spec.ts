@@ -76,7 +76,7 @@ describe('the department desk', () => {
   }
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ withDepartmentHandlers: true });
     county = await createDeskCounty(api.http, api.adminToken);
     baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
     browser = await launchChromium();
@@ -98,7 +98,7 @@ describe('the department desk', () => {
     // Filed while both desks are open: it appears without a reload.
     first = await fileCase(api.http, county, { title: `学校门口无证食品 ${county.grid.code}` });
     const row = a.getByRole('row').filter({ has: a.getByRole('link', { name: first.trackingNo, exact: true }) });
-    await row.waitFor({ timeout: 30_000 });
+    await row.waitFor({ timeout: 60_000 });
     await a.getByRole('status').filter({ hasText: '有新的任务，列表已更新' }).waitFor();
     const market = partOf(await detail(first.id), county.departments.market.code);
     const rowText = await row.innerText();
@@ -192,6 +192,7 @@ describe('the department desk', () => {
     await check(a, 'queue-in-progress');
 
     const u = pages.urban;
+    await u.getByRole('link', { name: '工作队列', exact: true }).click();
     await u.getByRole('tab', { name: '已办结', exact: true }).click();
     await u.getByRole('link', { name: first.trackingNo, exact: true }).waitFor();
     await check(u, 'queue-resolved');
