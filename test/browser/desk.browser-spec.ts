@@ -163,7 +163,7 @@ describe('the department desk', () => {
     await u.getByRole('status').filter({ hasText: '签收成功' }).waitFor();
     await u.getByRole('button', { name: '回单', exact: true }).click();
     await u.getByLabel('回单说明').fill('已联合取缔流动摊点');
-    await u.getByLabel('处置照片').setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto(u) });
+    await u.getByLabel('选择处置照片').setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto(u) });
     await u.getByText('after.jpg').waitFor();
     await check(u, 'case-resolve');
     await u.getByRole('button', { name: '确定', exact: true }).click();
@@ -235,6 +235,18 @@ describe('the department desk', () => {
     const whistles = await api.http.get(`/api/v1/requests/${first.id}/whistles`).set(bearer(api.adminToken));
     expect(whistles.status).toBe(200);
     expect(whistles.body[0].departments).toEqual([expect.objectContaining({ departmentCode: county.departments.urban.code, status: 'on_time', arrivedBy: county.staff.urban })]);
+  });
+
+  it('switches the desk to English and back', async () => {
+    const u = pages.urban;
+    await u.getByRole('link', { name: '工作队列', exact: true }).click();
+    await u.getByRole('button', { name: '切换语言为英文' }).click();
+    await u.getByRole('tab', { name: 'To claim', exact: true }).waitFor();
+    await u.getByRole('columnheader', { name: 'Tracking no.' }).waitFor();
+    expect(await u.getAttribute('html', 'lang')).toBe('en-US');
+    await u.getByRole('button', { name: 'Switch the language to Chinese' }).click();
+    await u.getByRole('tab', { name: '待签收', exact: true }).waitFor();
+    expect(await u.getAttribute('html', 'lang')).toBe('zh-CN');
   });
 
   it('passed axe-core with no serious or critical findings on every desk page, under the content security policy', () => {
