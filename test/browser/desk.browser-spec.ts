@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
+import { TEST_ADMIN } from '../support/environment';
 import { bearer, startTestApi, TestApi } from '../support/test-api';
 import { ARTIFACTS, AxeFinding, cameraPhoto, launchChromium, seriousAccessibilityFindings, signInThroughForm } from './field-support';
 import { createDeskCounty, DeskCounty, deskPage, fileCase, FiledCase } from './desk-support';
@@ -237,6 +238,29 @@ describe('the department desk', () => {
     expect(whistles.body[0].departments).toEqual([expect.objectContaining({ departmentCode: county.departments.urban.code, status: 'on_time', arrivedBy: county.staff.urban })]);
   });
 
+  it('lets an admin send a return back from 待审批, and the department’s open queue shows it again live', async () => {
+    const u = pages.urban;
+    await u.getByRole('link', { name: '工作队列', exact: true }).click();
+    await u.getByRole('tab', { name: '待签收', exact: true }).waitFor();
+    expect(await u.getByRole('link', { name: second.trackingNo, exact: true }).count()).toBe(0);
+
+    const { page: admin, refused: adminRefused } = await deskPage(browser);
+    await signInThroughForm(admin, baseUrl, TEST_ADMIN.username, TEST_ADMIN.password);
+    await admin.waitForURL(`${baseUrl}/admin`);
+    await admin.goto(`${baseUrl}/desk/decisions`);
+    const row = admin.getByRole('row').filter({ hasText: second.trackingNo });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('属市场监管职责，非城管事项');
+    await check(admin, 'decisions-admin');
+    await row.getByRole('button', { name: '退回原部门' }).click();
+    await admin.getByRole('status').filter({ hasText: '已审批' }).waitFor();
+    expect(partOf(await detail(second.id), county.departments.urban.code).status).toBe('unclaimed');
+
+    await u.getByRole('link', { name: second.trackingNo, exact: true }).waitFor({ timeout: 30_000 });
+    refused.push(...adminRefused.map((text) => `admin: ${text}`));
+    await admin.context().close();
+  });
+
   it('switches the desk to English and back', async () => {
     const u = pages.urban;
     await u.getByRole('link', { name: '工作队列', exact: true }).click();
@@ -251,7 +275,7 @@ describe('the department desk', () => {
 
   it('passed axe-core with no serious or critical findings on every desk page, under the content security policy', () => {
     expect(Object.keys(findings).sort()).toEqual(
-      ['case', 'case-extend', 'case-resolve', 'case-whistle', 'decisions', 'notices', 'queue-in-progress', 'queue-pending', 'queue-resolved', 'queue-returned'].sort(),
+      ['case', 'case-extend', 'case-resolve', 'case-whistle', 'decisions', 'decisions-admin', 'notices', 'queue-in-progress', 'queue-pending', 'queue-resolved', 'queue-returned'].sort(),
     );
     expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((name) => [name, []])));
     expect(refused).toEqual([]);
