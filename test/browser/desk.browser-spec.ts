@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { TEST_ADMIN } from '../support/environment';
+import { eventually } from '../support/eventually';
 import { bearer, startTestApi, TestApi } from '../support/test-api';
 import { ARTIFACTS, AxeFinding, cameraPhoto, launchChromium, seriousAccessibilityFindings, signInThroughForm } from './field-support';
 import { createDeskCounty, DeskCounty, deskPage, fileCase, FiledCase } from './desk-support';
@@ -259,6 +260,29 @@ describe('the department desk', () => {
     await u.getByRole('link', { name: second.trackingNo, exact: true }).waitFor({ timeout: 30_000 });
     refused.push(...adminRefused.map((text) => `admin: ${text}`));
     await admin.context().close();
+  });
+
+  it('sorts the queue by a column header and filters it to overdue matters only', async () => {
+    const b = pages[loser];
+    await b.getByRole('link', { name: '工作队列', exact: true }).click();
+    await b.getByRole('tab', { name: '待签收', exact: true }).waitFor();
+    const more = [
+      await fileCase(api.http, county, { title: `餐馆后厨卫生差 ${county.grid.code}` }),
+      await fileCase(api.http, county, { title: `菜市场销售病死禽 ${county.grid.code}` }),
+    ];
+    for (const filed of more) await b.getByRole('link', { name: filed.trackingNo, exact: true }).waitFor({ timeout: 30_000 });
+    const numbers = [second, ...more].map((c) => c.trackingNo).sort();
+    const firstRowNumber = async () => (await b.getByRole('row').nth(1).getByRole('link').first().innerText()).trim();
+
+    await b.getByRole('columnheader', { name: '受理编号' }).click();
+    await eventually('ascending by tracking number', async () => expect(await firstRowNumber()).toBe(numbers[0]));
+    await b.getByRole('columnheader', { name: '受理编号' }).click();
+    await eventually('descending by tracking number', async () => expect(await firstRowNumber()).toBe(numbers[numbers.length - 1]));
+
+    await b.getByText('只看超时').click();
+    await b.getByText('暂无任务').waitFor();
+    await b.getByText('只看超时').click();
+    await b.getByRole('link', { name: second.trackingNo, exact: true }).waitFor();
   });
 
   it('switches the desk to English and back', async () => {
