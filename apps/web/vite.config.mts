@@ -14,7 +14,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /** Code that only the desk, the console or admin pages need: kept out of the phone's precache. */
-const ROOM_ONLY = /\/(src\/(desk|console|admin)\/|node_modules\/(element-plus|@element-plus|@floating-ui|lodash-es|lodash-unified|dayjs|async-validator|@ctrl|normalize-wheel-es|memoize-one)\/)/;
+const ROOM_ONLY = /\/(src\/(desk|console|admin)\/|node_modules\/(element-plus|@element-plus|@floating-ui|@popperjs|lodash-es|lodash-unified|dayjs|async-validator|@ctrl|normalize-wheel-es|memoize-one)\/)/;
 
 /** A font source on the internet, listed after a bundled one (Vant's icon font names a CDN copy as its fallback). */
 const REMOTE_FONT_FALLBACK = /,\s*url\(\s*["']?(?:https?:)?\/\/[^)]*\)\s*format\(["'][a-z0-9-]+["']\)/gi;

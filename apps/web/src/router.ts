@@ -32,7 +32,12 @@ const routes: RouteRecordRaw[] = [
     path: '/desk',
     component: () => import('./desk/DeskLayout.vue'),
     meta: { roles: ['dept_staff', 'admin'] },
-    children: [{ path: '', name: 'desk-home', component: () => import('./desk/home/DeskHomeView.vue') }],
+    children: [
+      { path: '', name: 'desk-home', component: () => import('./desk/queue/DeskQueueView.vue') },
+      { path: 'cases/:requestId', name: 'desk-case', component: () => import('./desk/case/DeskCaseView.vue'), props: true },
+      { path: 'notices', name: 'desk-notices', component: () => import('./desk/notices/DeskNoticesView.vue') },
+      { path: 'decisions', name: 'desk-decisions', component: () => import('./desk/decisions/DeskDecisionsView.vue') },
+    ],
   },
   {
     path: '/admin',
