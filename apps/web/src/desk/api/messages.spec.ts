@@ -7,13 +7,13 @@ afterEach(() => vi.unstubAllGlobals());
 describe('a reply between departments', () => {
   it('posts the body as JSON to the request’s messages and answers the timeline entry', async () => {
     const entry = { sequence: 9, type: 'request.message_posted', occurredAt: '2026-12-02T03:00:00Z', actor: 'urban-1', data: { departmentCode: 'urban', body: '已到现场' } };
-    const fetch = vi.fn(async () => new Response(JSON.stringify(entry), { status: 201, headers: { 'Content-Type': 'application/json' } }));
+    const fetch = vi.fn(async (_request: Request) => new Response(JSON.stringify(entry), { status: 201, headers: { 'Content-Type': 'application/json' } }));
     vi.stubGlobal('fetch', fetch);
     await expect(postMessage('r-1', '已到现场')).resolves.toEqual(entry);
-    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('/api/v1/requests/r-1/messages');
-    expect(init.method).toBe('POST');
-    expect(JSON.parse(String(init.body))).toEqual({ body: '已到现场' });
+    const request = fetch.mock.calls[0]![0];
+    expect(new URL(request.url, 'http://localhost').pathname).toBe('/api/v1/requests/r-1/messages');
+    expect(request.method).toBe('POST');
+    expect(await request.json()).toEqual({ body: '已到现场' });
   });
 
   it('turns a refusal into an ApiError with its code, for the Chinese text', async () => {

@@ -7,7 +7,6 @@ const names = {
   t: (key: string, values?: Record<string, unknown>) => i18n.global.t(key, values ?? {}),
   eventName,
   departmentName: (code: string) => ({ market: '市场监管局', urban: '城市管理局' })[code] ?? code,
-  te: (key: string) => i18n.global.te(key),
 };
 
 describe('the case timeline in words', () => {

@@ -12,21 +12,18 @@ interface Names {
   /** The milestone of an event type in the reader's words (code-names' eventName). */
   eventName: (type: string) => string;
   departmentName: (code: string) => string;
-  /** Whether a key exists: events the shared names lack (media.attached) have desk words of their own. */
-  te?: (key: string) => boolean;
 }
 
 /**
  * One line of the case's timeline as people read it: a message between departments as
  * "<部门名>：<正文>", any other entry as its milestone and, when it names one, its department.
  */
-export function timelineText(entry: TimelineEntryLike, { t, eventName, departmentName, te }: Names): string {
+export function timelineText(entry: TimelineEntryLike, { t, eventName, departmentName }: Names): string {
   const code = typeof entry.data?.departmentCode === 'string' ? entry.data.departmentCode : null;
   if (entry.type === MESSAGE_POSTED) {
     const body = typeof entry.data?.body === 'string' ? entry.data.body : '';
     return t('desk.case.messageLine', { department: code ? departmentName(code) : '', body });
   }
-  const deskKey = `desk.case.event.${entry.type}`;
-  const milestone = te?.(deskKey) ? t(deskKey) : eventName(entry.type);
+  const milestone = eventName(entry.type);
   return code ? `${milestone} · ${departmentName(code)}` : milestone;
 }

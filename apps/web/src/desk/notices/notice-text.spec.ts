@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import openapi from '../../shared/api/openapi.json';
 import { i18n } from '../../shared/i18n';
 import { noticeKindName, noticeText } from './notice-text';
 
@@ -6,10 +7,14 @@ const t = (key: string, values?: Record<string, unknown>) => i18n.global.t(key, 
 const te = (key: string) => i18n.global.te(key);
 
 describe('notices in words', () => {
-  it('names every department notice kind in Chinese, and an unknown one as 新消息', () => {
+  it('names every notice kind the api sends in Chinese and in English, and an unknown one as 新消息', () => {
+    const kinds = openapi.components.schemas.NoticeResponse.properties.kind.enum;
+    expect(kinds).toContain('case_message');
+    i18n.global.locale.value = 'en-US';
+    for (const kind of kinds) expect(noticeKindName(kind, t, te)).not.toBe('Notice');
     i18n.global.locale.value = 'zh-CN';
-    const kinds = ['assignment_created', 'reminder', 'whistle_summons', 'return_sent_back', 'reopened', 'extension_requested', 'extension_approved', 'extension_refused', 'escalated_to_leaders', 'case_message'];
     for (const kind of kinds) expect(noticeKindName(kind, t, te)).toMatch(/[\u4e00-\u9fff]/);
+    for (const kind of kinds) expect(noticeKindName(kind, t, te)).not.toBe('新消息');
     expect(noticeKindName('something_else', t, te)).toBe('新消息');
   });
 

@@ -6,8 +6,8 @@ type Exists = (key: string) => boolean;
 
 /** A notice's kind in the reader's words; a kind this app does not know yet reads 新消息. */
 export function noticeKindName(kind: string, t: Translate, te: Exists): string {
-  const key = `desk.notices.kind.${kind}`;
-  return te(key) ? t(key) : t('desk.notices.kind.other');
+  const key = `noticeKind.${kind}`;
+  return te(key) ? t(key) : t('noticeKind.other');
 }
 
 /** What the notice says: kind, tracking number and title, and for a summons its deadline in county time. */
