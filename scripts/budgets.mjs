@@ -118,7 +118,18 @@ try {
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.download, uploadThroughput: profile.upload });
     let bytes = 0;
-    cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
+    // Each request's start and end (ms after the navigation starts) and its bytes on the wire, for the budget's profile.
+    const requests = new Map();
+    let origin = null;
+    cdp.on('Network.requestWillBeSent', (event) => {
+      origin ??= event.timestamp;
+      requests.set(event.requestId, { url: event.request.url, start: event.timestamp, end: null, bytes: 0 });
+    });
+    cdp.on('Network.loadingFinished', (event) => {
+      bytes += event.encodedDataLength;
+      const request = requests.get(event.requestId);
+      if (request) Object.assign(request, { end: event.timestamp, bytes: event.encodedDataLength });
+    });
     const started = Date.now();
     await tab.goto(`${base}/field/file`, { waitUntil: 'commit', timeout: 120_000 });
     await tab.getByRole('button', { name: '提交' }).waitFor({ timeout: 120_000 });
@@ -126,6 +137,13 @@ try {
     const usable = Date.now() - started;
     const verdict = profile.budget ? `: ${usable <= USABLE_BUDGET_MS ? 'within' : 'OVER'} the 3 s budget` : ' (for comparison)';
     console.log(`   ${profile.name.padEnd(50)} ${(usable / 1000).toFixed(2)} s, ${kB(bytes)} transferred${verdict}`);
+    if (profile.budget) {
+      for (const request of [...requests.values()].sort((a, b) => a.start - b.start)) {
+        const { pathname, search } = new URL(request.url);
+        const at = (seconds) => (seconds === null ? '    …' : ((seconds - origin) * 1000).toFixed(0).padStart(5));
+        console.log(`     ${at(request.start)} → ${at(request.end)} ms  ${kB(request.bytes).padStart(9)}  ${(pathname + search).slice(0, 60)}`);
+      }
+    }
     await context.close();
   }
   console.log('');
