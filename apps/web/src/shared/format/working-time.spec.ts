@@ -19,8 +19,8 @@ describe('the working time left, in words', () => {
     expect(formatWorkingTimeLeft(420 + 30, t)).toBe('剩余 1 天');
   });
 
-  it('follows the language switch', () => {
-    setLocale('en-US');
+  it('follows the language switch', async () => {
+    await setLocale('en-US');
     expect(formatWorkingTimeLeft(200, t)).toBe('3 h 20 min left');
     expect(formatWorkingTimeLeft(-60, t)).toBe('1 h overdue');
     setLocale('zh-CN');
