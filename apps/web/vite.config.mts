@@ -3,6 +3,7 @@
 // component with its own stylesheet, extracted into CSS files: nothing is injected as a <style>
 // tag, which the content security policy refuses), and a service worker that precaches the app
 // shell and the field app so a grid worker's phone opens it without network.
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite';
 import { VantResolver } from '@vant/auto-import-resolver';
 import vue from '@vitejs/plugin-vue';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -94,19 +95,46 @@ function preloadFieldApp(pages: RegExp): Plugin {
   };
 }
 
+/**
+ * The early script (src/shared/reference/early-reference.ts, an entry of its own) runs before the app's
+ * code arrives: the page names it first, so its api calls start as soon as the page is read.
+ */
+function startEarlyScript(name: string): Plugin {
+  return {
+    name: 'start-early-script',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const chunk = Object.values(context.bundle ?? {}).find((file) => file.type === 'chunk' && file.isEntry && file.name === name);
+        return chunk ? [{ tag: 'script', attrs: { type: 'module', crossorigin: true, src: `/${chunk.fileName}` }, injectTo: 'head-prepend' as const }] : [];
+      },
+    },
+  };
+}
+
+const EARLY_SCRIPT = fileURLToPath(new URL('./src/shared/reference/early-reference.ts', import.meta.url));
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   define: {
-    // vue-i18n: Composition API only, no devtools; messages are compiled without eval (CSP).
-    __VUE_I18N_FULL_INSTALL__: false,
-    __VUE_I18N_LEGACY_API__: false,
-    __INTLIFY_PROD_DEVTOOLS__: false,
     __VUE_PROD_DEVTOOLS__: false,
   },
   plugins: [
     bundledAssetsOnly(),
+    // vue-i18n's runtime alone (Composition API, no built-in components, no devtools): the locale files
+    // are compiled at build time, so the phone downloads neither the message compiler nor a compiled
+    // message's source, and nothing is evaluated at run time (CSP).
+    VueI18nPlugin({
+      include: [fileURLToPath(new URL('./src/shared/i18n/locales/**', import.meta.url))],
+      runtimeOnly: true,
+      compositionOnly: true,
+      fullInstall: false,
+      dropMessageCompiler: true,
+      strictMessage: true,
+    }),
+    startEarlyScript('early-reference'),
     preloadFieldApp(/\/src\/field\/(FieldLayout|home\/FieldHomeView|file\/FileRequestView)\.vue$/),
     vue(),
     Components({
@@ -151,13 +179,22 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 800,
     rollupOptions: {
+      input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), 'early-reference': EARLY_SCRIPT },
       output: {
         // Few files for a phone on a slow network: each request costs a round trip and its headers.
-        // What the entry needs is one chunk; the field app's pages, what they share and Vant another.
+        // What the entry needs is one chunk; the field app's everyday pages (home, filing, outbox), what
+        // they share and Vant another, which the page preloads. A matter's detail page (the largest), the
+        // map with its datum conversion, and the English messages come in chunks of their own when opened.
         codeSplitting: {
           groups: [
+            { name: 'early-reference', test: /\/reference\/early-reference\.ts/, priority: 50 },
+            { name: 'en-US', test: /\/i18n\/locales\/en-US\.json/, priority: 40 },
             { name: 'app', tags: ['$initial'], priority: 30 },
-            { name: 'field', test: /\/src\/(field\/(?!routes\.ts)|shared\/(?!map\/))|node_modules\/(vant|@vant|idb|@vueuse)\//, priority: 20 },
+            {
+              name: 'field',
+              test: /\/src\/(field\/(?!routes\.ts|request\/)|shared\/(?!map\/(?!lat-lng)))|node_modules\/(vant|@vant|idb|@vueuse)\//,
+              priority: 20,
+            },
           ],
         },
         chunkFileNames: (chunk) =>
