@@ -13,5 +13,10 @@ app.use(createAppRouter());
 // A device set to English fetches its messages before the first page shows.
 restoreLocale().finally(() => app.mount('#app'));
 
-// The service worker keeps the app shell and the field app for opening without network.
-if ('serviceWorker' in navigator) registerSW({ immediate: true });
+// The service worker keeps the app shell and the field app for opening without network. It is
+// registered once the page has loaded, so its precaching does not compete with the first page's
+// code and api calls on a slow network.
+if ('serviceWorker' in navigator) {
+  if (document.readyState === 'complete') registerSW({ immediate: true });
+  else window.addEventListener('load', () => registerSW({ immediate: true }), { once: true });
+}
