@@ -11,7 +11,8 @@ app.use(createPinia());
 app.use(i18n);
 app.use(createAppRouter());
 // A device set to English fetches its messages before the first page shows.
-restoreLocale().finally(() => app.mount('#app'));
+// (restoreLocale never fails: without the messages the app shows in Chinese.)
+void restoreLocale().then(() => app.mount('#app'));
 
 // The service worker keeps the app shell and the field app for opening without network. It is
 // registered once the page has loaded, so its precaching does not compete with the first page's
