@@ -40,6 +40,19 @@ function fontAsFile(css: string, cssFile: string): string {
 }
 
 /**
+ * Vant's icon stylesheet names 259 glyphs (10 kB); the app shows none of its own, only those the Vant
+ * components it uses may draw by default (a field's clear button, a cell's arrow, a toast's tick or
+ * cross). Only those are kept: a page that shows another Vant icon adds its name here.
+ */
+const VANT_ICONS = new Set(['clear', 'arrow', 'arrow-left', 'arrow-up', 'arrow-down', 'success', 'cross', 'fail', 'warning-o', 'photograph']);
+const VANT_ICON_GLYPH = /\.van-icon-([a-z0-9-]+):before\s*\{\s*content:\s*"[^"]*";?\s*\}/g;
+
+function usedIconsOnly(css: string, cssFile: string): string {
+  if (!/\/vant\/es\/icon\/index\.css/.test(cssFile.replace(/\\/g, '/'))) return css;
+  return css.replace(VANT_ICON_GLYPH, (rule: string, name: string) => (VANT_ICONS.has(name) ? rule : ''));
+}
+
+/**
  * County networks are closed: nothing may be fetched from the internet. Drops remote fallbacks from
  * the libraries' stylesheets, and fails the build if any stylesheet still names a remote file.
  */
@@ -49,7 +62,7 @@ function bundledAssetsOnly(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!/\.css($|\?)/.test(id) || !id.includes('node_modules')) return null;
-      const stripped = fontAsFile(code.replace(REMOTE_FONT_FALLBACK, ''), id);
+      const stripped = usedIconsOnly(fontAsFile(code.replace(REMOTE_FONT_FALLBACK, ''), id), id);
       return stripped === code ? null : { code: stripped, map: null };
     },
     generateBundle(_options, bundle) {
@@ -190,9 +203,10 @@ export default defineConfig({
       input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), 'early-reference': EARLY_SCRIPT },
       output: {
         // Few files for a phone on a slow network: each request costs a round trip and its headers.
-        // What the entry needs is one chunk; the field app's everyday pages (home, filing, outbox), what
-        // they share and Vant another, which the page preloads. A matter's detail page (the largest), the
-        // map with its datum conversion, and the English messages come in chunks of their own when opened.
+        // What the entry needs is one chunk; the field app's frame, its home and its filing page, with
+        // what they use (Vant's parts among it), another, which the page preloads. The other pages (sign-in,
+        // outbox, a matter's detail), the map with its datum conversion and the English messages come in
+        // small chunks of their own when opened (the service worker keeps them all for offline use).
         codeSplitting: {
           groups: [
             { name: 'early-reference', test: /\/reference\/early-reference\.ts/, priority: 50 },
@@ -200,7 +214,8 @@ export default defineConfig({
             { name: 'app', tags: ['$initial'], priority: 30 },
             {
               name: 'field',
-              test: /\/src\/(field\/(?!routes\.ts|request\/)|shared\/(?!map\/(?!lat-lng)))|node_modules\/(vant|@vant|idb|@vueuse)\//,
+              test: /\/src\/field\/(FieldLayout|home\/FieldHomeView|file\/FileRequestView)\.vue/,
+              includeDependenciesRecursively: true,
               priority: 20,
             },
           ],
