@@ -9,7 +9,7 @@ async function openPage(path: string): Promise<typeof import('./early-reference'
 }
 
 describe('the reference data asked for as the page opens', () => {
-  const fetch = vi.fn(() => Promise.resolve(new Response('[]', { status: 200 })));
+  const fetch = vi.fn((_path: string, _init?: RequestInit) => Promise.resolve(new Response('[]', { status: 200 })));
 
   beforeEach(() => {
     sessionStorage.clear();
