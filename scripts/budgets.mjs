@@ -111,6 +111,16 @@ try {
   for (const profile of PROFILES) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
     await context.addInitScript((token) => sessionStorage.setItem('gg.session', token), accessToken);
+    // The page's own clock (ms since the navigation started) at the first DOM change that has both 提交 and
+    // a category: the moment the page became usable, without the polling delay of the waits below.
+    await context.addInitScript(() => {
+      const check = () => {
+        if (window.__usableAt) return;
+        const submit = [...document.querySelectorAll('button')].some((button) => button.textContent.trim() === '提交');
+        if (submit && document.querySelector('#file-category option:not([disabled])')) window.__usableAt = performance.now();
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+    });
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Network.enable');
@@ -118,14 +128,34 @@ try {
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.download, uploadThroughput: profile.upload });
     let bytes = 0;
-    cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
+    // Each request's start and end (ms after the navigation starts) and its bytes on the wire, for the budget's profile.
+    const requests = new Map();
+    let origin = null;
+    cdp.on('Network.requestWillBeSent', (event) => {
+      origin ??= event.timestamp;
+      requests.set(event.requestId, { url: event.request.url, start: event.timestamp, end: null, bytes: 0 });
+    });
+    cdp.on('Network.loadingFinished', (event) => {
+      bytes += event.encodedDataLength;
+      const request = requests.get(event.requestId);
+      if (request) Object.assign(request, { end: event.timestamp, bytes: event.encodedDataLength });
+    });
     const started = Date.now();
     await tab.goto(`${base}/field/file`, { waitUntil: 'commit', timeout: 120_000 });
     await tab.getByRole('button', { name: '提交' }).waitFor({ timeout: 120_000 });
     await tab.locator('#file-category option:not([disabled])').first().waitFor({ state: 'attached', timeout: 120_000 });
     const usable = Date.now() - started;
+    const inPage = await tab.evaluate(() => window.__usableAt ?? null);
     const verdict = profile.budget ? `: ${usable <= USABLE_BUDGET_MS ? 'within' : 'OVER'} the 3 s budget` : ' (for comparison)';
-    console.log(`   ${profile.name.padEnd(50)} ${(usable / 1000).toFixed(2)} s, ${kB(bytes)} transferred${verdict}`);
+    const pageClock = inPage === null ? '' : ` (page's own clock: ${(inPage / 1000).toFixed(2)} s)`;
+    console.log(`   ${profile.name.padEnd(50)} ${(usable / 1000).toFixed(2)} s${pageClock}, ${kB(bytes)} transferred${verdict}`);
+    if (profile.budget) {
+      for (const request of [...requests.values()].sort((a, b) => a.start - b.start)) {
+        const { pathname, search } = new URL(request.url);
+        const at = (seconds) => (seconds === null ? '    …' : ((seconds - origin) * 1000).toFixed(0).padStart(5));
+        console.log(`     ${at(request.start)} → ${at(request.end)} ms  ${kB(request.bytes).padStart(9)}  ${(pathname + search).slice(0, 60)}`);
+      }
+    }
     await context.close();
   }
   console.log('');

@@ -3,12 +3,14 @@
 // component with its own stylesheet, extracted into CSS files: nothing is injected as a <style>
 // tag, which the content security policy refuses), and a service worker that precaches the app
 // shell and the field app so a grid worker's phone opens it without network.
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite';
 import { VantResolver } from '@vant/auto-import-resolver';
 import vue from '@vitejs/plugin-vue';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import Components from 'unplugin-vue-components/vite';
+import { compression } from 'vite-plugin-compression2';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -38,6 +40,19 @@ function fontAsFile(css: string, cssFile: string): string {
 }
 
 /**
+ * Vant's icon stylesheet names 259 glyphs (10 kB); the app shows none of its own, only those the Vant
+ * components it uses may draw by default (a field's clear button, a cell's arrow, a toast's tick or
+ * cross). Only those are kept: a page that shows another Vant icon adds its name here.
+ */
+const VANT_ICONS = new Set(['clear', 'arrow', 'arrow-left', 'arrow-up', 'arrow-down', 'success', 'cross', 'fail', 'warning-o', 'photograph']);
+const VANT_ICON_GLYPH = /\.van-icon-([a-z0-9-]+):before\s*\{\s*content:\s*"[^"]*";?\s*\}/g;
+
+function usedIconsOnly(css: string, cssFile: string): string {
+  if (!/\/vant\/es\/icon\/index\.css/.test(cssFile.replace(/\\/g, '/'))) return css;
+  return css.replace(VANT_ICON_GLYPH, (rule: string, name: string) => (VANT_ICONS.has(name) ? rule : ''));
+}
+
+/**
  * County networks are closed: nothing may be fetched from the internet. Drops remote fallbacks from
  * the libraries' stylesheets, and fails the build if any stylesheet still names a remote file.
  */
@@ -47,7 +62,7 @@ function bundledAssetsOnly(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!/\.css($|\?)/.test(id) || !id.includes('node_modules')) return null;
-      const stripped = fontAsFile(code.replace(REMOTE_FONT_FALLBACK, ''), id);
+      const stripped = usedIconsOnly(fontAsFile(code.replace(REMOTE_FONT_FALLBACK, ''), id), id);
       return stripped === code ? null : { code: stripped, map: null };
     },
     generateBundle(_options, bundle) {
@@ -94,19 +109,48 @@ function preloadFieldApp(pages: RegExp): Plugin {
   };
 }
 
+/**
+ * The early script (src/shared/reference/early-reference.ts, an entry of its own) runs before the app's
+ * code arrives: the page names it first, so its api calls start as soon as the page is read.
+ */
+function startEarlyScript(name: string): Plugin {
+  return {
+    name: 'start-early-script',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const chunk = Object.values(context.bundle ?? {}).find((file) => file.type === 'chunk' && file.isEntry && file.name === name);
+        return chunk ? [{ tag: 'script', attrs: { type: 'module', crossorigin: true, src: `/${chunk.fileName}` }, injectTo: 'head-prepend' as const }] : [];
+      },
+    },
+  };
+}
+
+const EARLY_SCRIPT = fileURLToPath(new URL('./src/shared/reference/early-reference.ts', import.meta.url));
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   define: {
-    // vue-i18n: Composition API only, no devtools; messages are compiled without eval (CSP).
-    __VUE_I18N_FULL_INSTALL__: false,
-    __VUE_I18N_LEGACY_API__: false,
-    __INTLIFY_PROD_DEVTOOLS__: false,
     __VUE_PROD_DEVTOOLS__: false,
+    // Every component here, Vant's and Element Plus's are written with setup(): Vue's Options API is left out.
+    __VUE_OPTIONS_API__: false,
   },
   plugins: [
     bundledAssetsOnly(),
+    // vue-i18n's runtime alone (Composition API, no built-in components, no devtools): the locale files
+    // are compiled at build time, so the phone downloads neither the message compiler nor a compiled
+    // message's source, and nothing is evaluated at run time (CSP).
+    VueI18nPlugin({
+      include: [fileURLToPath(new URL('./src/shared/i18n/locales/**', import.meta.url))],
+      runtimeOnly: true,
+      compositionOnly: true,
+      fullInstall: false,
+      dropMessageCompiler: true,
+      strictMessage: true,
+    }),
+    startEarlyScript('early-reference'),
     preloadFieldApp(/\/src\/field\/(FieldLayout|home\/FieldHomeView|file\/FileRequestView)\.vue$/),
     vue(),
     Components({
@@ -114,6 +158,9 @@ export default defineConfig({
       dirs: [],
       resolvers: [VantResolver(), ElementPlusResolver({ importStyle: 'css' })],
     }),
+    // The code and styles brotli-compressed at the highest quality once, at build time (a seventh smaller
+    // than what the api's compression gives on the fly); the api sends the .br file to browsers that take it.
+    compression({ include: /\.(js|css)$/, algorithms: ['brotliCompress'], threshold: 1024, logLevel: 'silent' }),
     VitePWA({
       // Registered from main.ts (virtual:pwa-register): an inline registration script would be refused by the CSP.
       injectRegister: false,
@@ -148,16 +195,29 @@ export default defineConfig({
   ],
   build: {
     target: 'es2020',
+    // Every browser the app supports has modulepreload; the polyfill would only add to the entry.
+    modulePreload: { polyfill: false },
     sourcemap: false,
     chunkSizeWarningLimit: 800,
     rollupOptions: {
+      input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), 'early-reference': EARLY_SCRIPT },
       output: {
         // Few files for a phone on a slow network: each request costs a round trip and its headers.
-        // What the entry needs is one chunk; the field app's pages, what they share and Vant another.
+        // What the entry needs is one chunk; the field app's frame, its home and its filing page, with
+        // what they use (Vant's parts among it), another, which the page preloads. The other pages (sign-in,
+        // outbox, a matter's detail), the map with its datum conversion and the English messages come in
+        // small chunks of their own when opened (the service worker keeps them all for offline use).
         codeSplitting: {
           groups: [
+            { name: 'early-reference', test: /\/reference\/early-reference\.ts/, priority: 50 },
+            { name: 'en-US', test: /\/i18n\/locales\/en-US\.json/, priority: 40 },
             { name: 'app', tags: ['$initial'], priority: 30 },
-            { name: 'field', test: /\/src\/(field\/(?!routes\.ts)|shared\/(?!map\/))|node_modules\/(vant|@vant|idb|@vueuse)\//, priority: 20 },
+            {
+              name: 'field',
+              test: /\/src\/field\/(FieldLayout|home\/FieldHomeView|file\/FileRequestView)\.vue/,
+              includeDependenciesRecursively: true,
+              priority: 20,
+            },
           ],
         },
         chunkFileNames: (chunk) =>

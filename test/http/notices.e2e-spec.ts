@@ -105,6 +105,8 @@ describe('notices for grid workers over HTTP', () => {
     try {
       expect(mine.response.statusCode).toBe(200);
       expect(mine.response.headers['content-type']).toMatch(/^text\/event-stream/);
+      // Never compressed (the api compresses its other answers): each event arrives when it is written.
+      expect(mine.response.headers['content-encoding']).toBeUndefined();
       await flow.step(`assignments/${joint.assist}/return`, county.tokens.assistStaff, { reason: 'Wrong department' });
       const pushed = await eventually('the return pushed to the grid’s stream', () => {
         const event = mine.events.find((e) => e.type === 'notice' && e.data.requestId === joint.filed.id);

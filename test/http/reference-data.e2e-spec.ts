@@ -103,6 +103,15 @@ describe('reference data and users over HTTP', () => {
       );
     });
 
+    it('sends the lists compressed to a client that accepts it (a phone on a slow network waits for them)', async () => {
+      const answer = await api.http.get('/api/v1/categories').set('Authorization', `Bearer ${county.tokens.worker}`).set('Accept-Encoding', 'br, gzip');
+      expect(answer.status).toBe(200);
+      // compression leaves answers under 1 kB as they are; the test county's categories are more.
+      expect(JSON.stringify(answer.body).length).toBeGreaterThan(1024);
+      expect(answer.headers['content-encoding']).toBe('br');
+      expect(answer.headers['cache-control']).toBe('no-store');
+    });
+
     it('lets only admins list the users', async () => {
       expect((await list('users', county.tokens.admin)).map((u) => u.username)).toEqual(expect.arrayContaining([county.users.worker, county.users.leader]));
       for (const token of [county.tokens.worker, county.tokens.leader, county.tokens.singleStaff]) {

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { startTestApi, TestApi } from '../support/test-api';
 
 const PAGE = '<!doctype html><html lang="zh-CN"><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="app"></div></body></html>';
@@ -17,6 +18,8 @@ describe('the web app served by the api', () => {
     mkdirSync(join(folder, 'assets'));
     writeFileSync(join(folder, 'index.html'), PAGE);
     writeFileSync(join(folder, 'assets', 'index-abc123.js'), `console.log("app");${' '.repeat(4096)}`);
+    // The build's brotli copy beside a script (vite-plugin-compression2).
+    writeFileSync(join(folder, 'assets', 'index-abc123.js.br'), brotliCompressSync(`console.log("app");${' '.repeat(4096)}`));
     writeFileSync(join(folder, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     api = await startTestApi({ env: { WEB_APP_DIR: folder, MAP_TILE_URL: TILES, MAP_TILE_ATTRIBUTION: '天地图', MAP_TILE_COORDINATES: 'gcj02' } });
   });
@@ -50,6 +53,13 @@ describe('the web app served by the api', () => {
     // Sent gzipped to a browser that accepts it.
     const zipped = await api.http.get('/assets/index-abc123.js').set('Accept-Encoding', 'gzip');
     expect(zipped.headers['content-encoding']).toBe('gzip');
+    // The build's brotli copy as it is, with the file's own type and caching, to a browser that takes brotli.
+    const brotli = await api.http.get('/assets/index-abc123.js').set('Accept-Encoding', 'br, gzip');
+    expect(brotli.status).toBe(200);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['content-type']).toMatch(/javascript/);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotli.headers['vary']).toMatch(/Accept-Encoding/i);
     const worker = await api.http.get('/sw.js');
     expect(worker.status).toBe(200);
     expect(worker.headers['cache-control']).toBe('no-cache');

@@ -14,11 +14,11 @@ export interface EventStream {
   close(): void;
 }
 
-/** Opens a server-sent event stream of the app as a browser's EventSource would (token in the query). */
+/** Opens a server-sent event stream of the app as a browser's EventSource would (token in the query, compression accepted). */
 export function openEventStream(app: INestApplication, path: string): Promise<EventStream> {
   const { port } = app.getHttpServer().address() as AddressInfo;
   return new Promise((resolve, reject) => {
-    const request = get({ host: '127.0.0.1', port, path, headers: { Accept: 'text/event-stream' } }, (response) => {
+    const request = get({ host: '127.0.0.1', port, path, headers: { Accept: 'text/event-stream', 'Accept-Encoding': 'gzip, deflate, br' } }, (response) => {
       const events: StreamEvent[] = [];
       let buffer = '';
       response.setEncoding('utf8');

@@ -1,5 +1,5 @@
 import { createI18n } from 'vue-i18n';
-import enUS from './locales/en-US.json';
+// Compiled at build time (@intlify/unplugin-vue-i18n): the app carries vue-i18n's runtime only.
 import zhCN from './locales/zh-CN.json';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
@@ -13,21 +13,49 @@ function savedLocale(): Locale {
   return (LOCALES as readonly string[]).includes(saved ?? '') ? (saved as Locale) : 'zh-CN';
 }
 
-/** Every string a user reads: Chinese first, English as a switch. */
+/**
+ * Every string a user reads: Chinese first, English as a switch. Chinese comes with the app; English
+ * is a file of its own, fetched the first time someone switches to it (the service worker keeps it
+ * for offline use), so a phone on a slow network does not download a language it does not show.
+ */
 export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
-  locale: savedLocale(),
+  locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, 'en-US': enUS },
+  messages: { 'zh-CN': zhCN } as Record<Locale, MessageSchema>,
   missingWarn: false,
   fallbackWarn: false,
 });
 
-/** Switches the language, remembers it on this device, and tells assistive technology (<html lang>). */
-export function setLocale(locale: Locale): void {
+const loaders: Record<Exclude<Locale, 'zh-CN'>, () => Promise<{ default: MessageSchema }>> = {
+  'en-US': () => import('./locales/en-US.json'),
+};
+
+function apply(locale: Locale): void {
   i18n.global.locale.value = locale;
   document.documentElement.lang = locale;
   localStorage.setItem(STORAGE_KEY, locale);
+}
+
+/**
+ * Switches the language, remembers it on this device, and tells assistive technology (<html lang>):
+ * at once when its messages are here, else once they are fetched (the first switch to English).
+ */
+export function setLocale(locale: Locale): Promise<void> {
+  if (locale === 'zh-CN' || i18n.global.availableLocales.includes(locale)) {
+    apply(locale);
+    return Promise.resolve();
+  }
+  return loaders[locale]().then((messages) => {
+    i18n.global.setLocaleMessage(locale, messages.default);
+    apply(locale);
+  });
+}
+
+/** The language this device chose before, with its messages: main.ts waits for it before showing the app. */
+export function restoreLocale(): Promise<void> {
+  const locale = savedLocale();
+  return locale === 'zh-CN' ? Promise.resolve() : setLocale(locale).catch(() => undefined);
 }
 
 export function currentLocale(): Locale {
@@ -39,4 +67,4 @@ export function translateOrNull(key: string, values: Record<string, unknown> = {
   return i18n.global.te(key) || i18n.global.te(key, 'zh-CN') ? i18n.global.t(key, values) : null;
 }
 
-document.documentElement.lang = savedLocale();
+document.documentElement.lang = 'zh-CN';

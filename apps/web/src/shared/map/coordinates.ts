@@ -1,9 +1,8 @@
 import gcoord from 'gcoord';
+import type { LatLng } from './lat-lng';
 
-export interface LatLng {
-  lat: number;
-  lng: number;
-}
+// The filing form needs only these; gcoord (the datum conversion) comes with the map.
+export { type LatLng, rounded } from './lat-lng';
 
 /**
  * The api keeps WGS-84. Tiles of Chinese map services (高德, 腾讯) are drawn in GCJ-02, so a place
@@ -19,9 +18,4 @@ export function fromWgs84(point: LatLng, system: 'wgs84' | 'gcj02'): LatLng {
   if (system === 'wgs84') return point;
   const [lng, lat] = gcoord.transform([point.lng, point.lat], gcoord.WGS84, gcoord.GCJ02) as [number, number];
   return { lat, lng };
-}
-
-/** Six decimals: about 10 cm, more than a phone's GPS gives. */
-export function rounded(point: LatLng): LatLng {
-  return { lat: Math.round(point.lat * 1e6) / 1e6, lng: Math.round(point.lng * 1e6) / 1e6 };
 }

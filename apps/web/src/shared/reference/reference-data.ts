@@ -1,5 +1,6 @@
 import { reactive } from 'vue';
 import { api, type Schemas, unwrap } from '../api/client';
+import { takeEarlyAnswer } from './early-reference';
 
 export type Grid = Schemas['GridResponse'];
 export type Department = Schemas['DepartmentResponse'];
@@ -24,6 +25,9 @@ function saved(): ReferenceData {
   return { grids: [], departments: [], categories: [], loaded: false };
 }
 
+/** The answer early-reference.ts already asked for when the page opened, else a call now. */
+const early = (request: Request): Promise<Response> => takeEarlyAnswer(new URL(request.url, location.href).pathname) ?? globalThis.fetch(request);
+
 const state = reactive<ReferenceData>(saved());
 let loading: Promise<void> | null = null;
 
@@ -35,9 +39,9 @@ export function loadReferenceData(force = false): Promise<void> {
   if (loading && !force) return loading;
   loading = (async () => {
     const [grids, departments, categories] = await Promise.all([
-      unwrap(api.GET('/api/v1/grids')),
-      unwrap(api.GET('/api/v1/departments')),
-      unwrap(api.GET('/api/v1/categories')),
+      unwrap(api.GET('/api/v1/grids', { fetch: early })),
+      unwrap(api.GET('/api/v1/departments', { fetch: early })),
+      unwrap(api.GET('/api/v1/categories', { fetch: early })),
     ]);
     Object.assign(state, { grids, departments, categories, loaded: true });
     localStorage.setItem(STORAGE_KEY, JSON.stringify({ grids, departments, categories }));
