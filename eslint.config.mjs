@@ -28,7 +28,7 @@ export default tseslint.config(
       parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
     },
     plugins: { '@intlify/vue-i18n': vueI18n },
-    settings: { 'vue-i18n': { localeDir: 'apps/web/src/shared/i18n/locales/*.json', messageSyntaxVersion: '^11.0.0' } },
+    settings: { 'vue-i18n': { localeDir: ['apps/web/src/shared/i18n/locales/*.json', 'apps/web/src/desk/locales/*.json'], messageSyntaxVersion: '^11.0.0' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       // Prettier's layout, not the plugin's: long attribute lists stay on one line when they fit.

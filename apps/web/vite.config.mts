@@ -143,7 +143,7 @@ export default defineConfig({
     // are compiled at build time, so the phone downloads neither the message compiler nor a compiled
     // message's source, and nothing is evaluated at run time (CSP).
     VueI18nPlugin({
-      include: [fileURLToPath(new URL('./src/shared/i18n/locales/**', import.meta.url))],
+      include: [fileURLToPath(new URL('./src/shared/i18n/locales/**', import.meta.url)), fileURLToPath(new URL('./src/desk/locales/**', import.meta.url))],
       runtimeOnly: true,
       compositionOnly: true,
       fullInstall: false,

@@ -43,10 +43,6 @@ describe('the field app on a phone', () => {
 
   /** axe-core on the page as it is, and its screenshot in test/artifacts/. */
   async function check(name: string): Promise<void> {
-    // Judged at rest: a button just enabled fades in over 0.2 s (Vant), and half-faded its text is too pale.
-    // (A function, not a string: the page's CSP refuses eval. The test's tsconfig has no DOM types.)
-    type Page = { document: { getAnimations(): Array<{ playState: string }> } };
-    await page.waitForFunction(() => (globalThis as unknown as Page).document.getAnimations().every((animation) => animation.playState !== 'running'));
     findings[name] = await seriousAccessibilityFindings(page);
     await page.screenshot({ path: join(ARTIFACTS, `field-${name}.png`), fullPage: true });
   }

@@ -60,9 +60,15 @@ describe('the web app served by the api', () => {
     expect(brotli.headers['content-type']).toMatch(/javascript/);
     expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(brotli.headers['vary']).toMatch(/Accept-Encoding/i);
+    // A script is no document: nosniff, and none of the page's policies, which would only add bytes.
+    expect(brotli.headers['x-content-type-options']).toBe('nosniff');
+    expect(brotli.headers['content-security-policy']).toBeUndefined();
     const worker = await api.http.get('/sw.js');
     expect(worker.status).toBe(200);
     expect(worker.headers['cache-control']).toBe('no-cache');
+    // The service worker and the page keep the whole policy: they are what runs.
+    expect(worker.headers['content-security-policy']).toContain("script-src 'self'");
+    expect((await api.http.get('/').set('Accept', 'text/html')).headers['content-security-policy']).toContain("script-src 'self'");
   });
 
   it('answers a missing file with a 404 in the error shape, never with the page', async () => {

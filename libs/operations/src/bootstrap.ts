@@ -93,8 +93,20 @@ function securityHeaders(config: AppConfig): RequestHandler {
     });
   const strict = policy(false);
   const docs = policy(true);
-  return (req, res, next) => (req.path === '/docs' || req.path.startsWith('/docs/') ? docs : strict)(req, res, next);
+  return (req, res, next) => {
+    if (HASHED_CODE.test(req.path)) {
+      // A script, stylesheet or font is no document: the page's policy governs what it may do, and
+      // only nosniff and the resource policy apply to it. About 1 kB less per file on a slow network.
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+      return next();
+    }
+    return (req.path === '/docs' || req.path.startsWith('/docs/') ? docs : strict)(req, res, next);
+  };
 }
+
+/** The web app's built scripts, stylesheets and fonts (hashed names under /assets/). */
+const HASHED_CODE = /^\/assets\/[^?]+\.(js|css|woff2?|ttf)$/;
 
 /**
  * The HTTP conventions every deployable shares: prefix, validation, error shape, headers, logs,

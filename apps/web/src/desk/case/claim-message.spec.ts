@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimedFirst } from '../api/assignments';
 import { i18n } from '../../shared/i18n';
+import '../messages';
 import { claimantName, claimLostMessage } from './claim-message';
 
 const t = (key: string, values?: Record<string, unknown>) => i18n.global.t(key, values ?? {});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../shared/i18n';
+import '../messages';
 import { eventName } from '../../shared/names/code-names';
 import { timelineText } from './timeline-text';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import openapi from '../../shared/api/openapi.json';
 import { i18n } from '../../shared/i18n';
+import '../messages';
 import { noticeKindName, noticeText } from './notice-text';
 
 const t = (key: string, values?: Record<string, unknown>) => i18n.global.t(key, values ?? {});

@@ -30,6 +30,16 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
 const loaders: Record<Exclude<Locale, 'zh-CN'>, () => Promise<{ default: MessageSchema }>> = {
   'en-US': () => import('./locales/en-US.json'),
 };
+/** The locales whose shared messages are here (a room's own may be merged in before them). */
+const loaded = new Set<Locale>(['zh-CN']);
+
+/**
+ * A room's own messages (the desk's), merged in when its code loads: a phone opening the field app
+ * never downloads them.
+ */
+export function addRoomMessages(messages: Partial<Record<Locale, Record<string, unknown>>>): void {
+  for (const [locale, room] of Object.entries(messages)) i18n.global.mergeLocaleMessage(locale, room as MessageSchema);
+}
 
 function apply(locale: Locale): void {
   i18n.global.locale.value = locale;
@@ -42,12 +52,14 @@ function apply(locale: Locale): void {
  * at once when its messages are here, else once they are fetched (the first switch to English).
  */
 export function setLocale(locale: Locale): Promise<void> {
-  if (locale === 'zh-CN' || i18n.global.availableLocales.includes(locale)) {
+  if (locale === 'zh-CN' || loaded.has(locale)) {
     apply(locale);
     return Promise.resolve();
   }
   return loaders[locale]().then((messages) => {
-    i18n.global.setLocaleMessage(locale, messages.default);
+    // Merged, not set: a room's messages of this locale may be here already.
+    i18n.global.mergeLocaleMessage(locale, messages.default);
+    loaded.add(locale);
     apply(locale);
   });
 }
