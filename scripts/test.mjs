@@ -4,7 +4,7 @@
 // "N passed, N failed". The embedded tier needs neither: it runs what `npm start` runs.
 // `npm run fuzz` runs the fuzz tier alone with 10,000 cases (FUZZ_CASES, FUZZ_SEED).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -111,21 +111,31 @@ async function runTier(tier, { env = process.env, log } = {}) {
 
 /**
  * The integration tier mostly waits (brokers and databases stopped and started, processes killed,
- * backlogs draining), so it runs beside the others, on a database of its own (events of another
- * database on the shared broker are skipped by design), its output kept in a log and printed after
- * theirs. TEST_LANES=1 runs every tier one after the other.
+ * backlogs draining), so it runs beside the others, on a database and a local broker of its own
+ * (it stops and starts its broker, which the other tiers must not feel), its output kept in a log
+ * and printed after theirs. TEST_LANES=1 runs every tier one after the other, on one broker.
  */
 const besideTier = process.env.TEST_LANES !== '1' && selected.length > 1 ? selected.find((t) => t.name === 'integration') : undefined;
 let beside = Promise.resolve();
+let besideEnv = null;
 if (besideTier) {
   const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/governance_test');
   url.pathname = `${url.pathname}_integration`;
+  // The broker's port and controller port 100 above the other tiers' broker; its state in a folder of
+  // its own, sharing the downloaded jars.
+  const port = Number(process.env.KAFKA_PORT ?? '9092') + 100;
+  const stateDir = join(root, `.kafka-integration-${port}`);
+  mkdirSync(stateDir, { recursive: true });
+  const jars = join(root, '.kafka', 'lib');
+  if (existsSync(jars) && !existsSync(join(stateDir, 'lib'))) symlinkSync(jars, join(stateDir, 'lib'));
+  besideEnv = { ...process.env, TEST_DATABASE_URL: url.toString(), KAFKA_PORT: String(port), KAFKA_STATE_DIR: stateDir, KAFKA_BROKERS: `127.0.0.1:${port}` };
   const logFile = join(resultsDir, 'integration.log');
   const log = createWriteStream(logFile);
-  console.log(`The integration tier runs beside the others (database ${url.pathname.slice(1)}); its output follows theirs.`);
-  beside = runTier(besideTier, { env: { ...process.env, TEST_DATABASE_URL: url.toString() }, log }).then(
-    () => new Promise((resolve) => log.end(resolve)),
-  );
+  console.log(`The integration tier runs beside the others (database ${url.pathname.slice(1)}, broker on port ${port}); its output follows theirs.`);
+  const env = besideEnv;
+  beside = run('bash', [join(root, 'scripts/kafka.sh'), 'up'], { env, log })
+    .then((status) => (status === 0 ? runTier(besideTier, { env, log }) : (broken = true)))
+    .then(() => new Promise((resolve) => log.end(resolve)));
 }
 
 // Static checks first: the types, the lint rules, and the architecture boundaries of .dependency-cruiser.js.
@@ -151,6 +161,7 @@ if (besideTier) {
   await beside;
   console.log(`\n=== ${besideTier.name} tests ===`);
   console.log(readFileSync(join(resultsDir, 'integration.log'), 'utf8'));
+  spawnSync('bash', [join(root, 'scripts/kafka.sh'), 'down'], { env: besideEnv, stdio: 'ignore' });
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || broken ? 1 : 0);
