@@ -5,4 +5,5 @@ export * from './users/password';
 export * from './users/create-user/create-user.command';
 export * from './auth/token.service';
 export { bearerTokenOf } from './auth/auth.guard';
+export { tokenBoundStream } from './auth/token-bound-stream';
 export * from './error-codes';

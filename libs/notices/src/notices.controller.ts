@@ -1,11 +1,11 @@
-import { Actor, DomainError } from '@app/common';
+import { Actor } from '@app/common';
 import { CurrentActor, Roles, TokenInQuery, UuidParam } from '@app/common/http';
-import { bearerTokenOf, TokenService } from '@app/identity';
+import { TokenService, tokenBoundStream } from '@app/identity';
 import { Controller, Get, HttpCode, MessageEvent, Post, Query, Req, Sse } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { catchError, exhaustMap, filter, from, interval, map, merge, Observable, of, take, takeUntil } from 'rxjs';
+import { filter, map, Observable } from 'rxjs';
 import { receives } from './domain/recipients';
 import { ListNoticesDto } from './list-notices/list-notices.dto';
 import { ListNoticesQuery } from './list-notices/list-notices.query';
@@ -13,10 +13,6 @@ import { NoticeFeed } from './live/notice-feed';
 import { MarkNoticeReadCommand } from './mark-read/mark-notice-read.command';
 import { NoticePage, NoticeResponse } from './notice.response';
 
-/** Keeps idle connections open through proxies that drop silent ones. */
-const HEARTBEAT_MS = 25_000;
-/** How often an open stream checks that its token still holds (as the monitoring stream does). */
-const STREAM_RECHECK_MS = 5_000;
 /** A notice whose transaction began a little before the stream opened still reaches it. */
 const OPENING_SLACK_MS = 5_000;
 
@@ -65,19 +61,6 @@ export class NoticesController {
       filter((live) => receives(actor, live) && Date.parse(live.notice.createdAt) >= openedAt),
       map((live): MessageEvent => ({ type: 'notice', id: live.notice.id, data: live.notice })),
     );
-    const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
-    // The guard let this token in; the stream ends once it no longer would (a user disabled or moved).
-    const token = bearerTokenOf(request, true) ?? '';
-    const revoked = interval(STREAM_RECHECK_MS).pipe(
-      exhaustMap(() =>
-        from(this.tokens.verify(token)).pipe(
-          map(() => false),
-          catchError((error: unknown) => of(error instanceof DomainError)),
-        ),
-      ),
-      filter((ended) => ended),
-      take(1),
-    );
-    return merge(notices, heartbeat).pipe(takeUntil(revoked));
+    return tokenBoundStream(notices, request, this.tokens);
   }
 }

@@ -1,19 +1,12 @@
-import { Actor, DomainError } from '@app/common';
+import { Actor } from '@app/common';
 import { CurrentActor, Roles, TokenInQuery } from '@app/common/http';
-import { bearerTokenOf, TokenService } from '@app/identity';
+import { TokenService, tokenBoundStream } from '@app/identity';
 import { Controller, MessageEvent, Req, Sse } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { catchError, exhaustMap, filter, from, interval, map, merge, Observable, of, take, takeUntil } from 'rxjs';
+import { filter, map, Observable } from 'rxjs';
 import { MonitoringChange, MonitoringUpdates } from '../live/monitoring-updates';
 
-/** Keeps idle connections open through proxies that drop silent ones. */
-const HEARTBEAT_MS = 25_000;
-/**
- * How often an open stream checks that its token still holds: a leader disabled or moved to other
- * grids stops receiving their former grids' changes within this time, not when the tab is closed.
- */
-export const STREAM_RECHECK_MS = 5_000;
 
 /** What a signed-in user may watch: a leader their grids (领导挂点), the admin every grid. */
 export function watches(actor: Actor, change: MonitoringChange): boolean {
@@ -53,20 +46,6 @@ export class MonitoringStreamController {
       filter((change) => watches(actor, change)),
       map(toMessage),
     );
-    const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
-    // The guard let this token in; it ends the stream once it no longer would.
-    const token = bearerTokenOf(request, true) ?? '';
-    const revoked = interval(STREAM_RECHECK_MS).pipe(
-      exhaustMap(() =>
-        from(this.tokens.verify(token)).pipe(
-          map(() => false),
-          // Only a refused token ends it; a database hiccup is tried again at the next check.
-          catchError((error: unknown) => of(error instanceof DomainError)),
-        ),
-      ),
-      filter((ended) => ended),
-      take(1),
-    );
-    return merge(changes, heartbeat).pipe(takeUntil(revoked));
+    return tokenBoundStream(changes, request, this.tokens);
   }
 }
