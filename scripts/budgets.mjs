@@ -10,12 +10,12 @@
 // county, and drives Debian's Chromium through playwright-core.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { freePort } from './bench/common.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'dist', 'web');
@@ -36,17 +36,6 @@ if (!existsSync(join(web, 'index.html')) || !existsSync(entry)) {
 }
 
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // The build's JavaScript, each file's gzip size as the api's compression sends it (level 6, its default).
 const sizes = new Map();

@@ -6,10 +6,10 @@
 // test/http/openapi-snapshot.e2e-spec.ts fails while the snapshot differs from what the api serves.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './bench/common.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, `.openapi-build-${process.pid}`);
@@ -17,17 +17,6 @@ const dbDir = mkdtempSync(join(tmpdir(), 'openapi-db-'));
 const snapshot = join(root, 'apps/web/src/shared/api/openapi.json');
 const types = join(root, 'apps/web/src/shared/api/schema.d.ts');
 const bin = (tool) => join(root, 'node_modules', '.bin', tool);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let api;
 try {
