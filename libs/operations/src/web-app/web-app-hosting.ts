@@ -11,6 +11,13 @@ import { basename, dirname, join } from 'node:path';
 const SERVER_PATHS = /^\/(api|docs|dashboard|health|metrics|open311)(\/|$)|^\/docs-/;
 /** Vite names built files after their content, so they may be kept for a year. */
 const HASHED_ASSETS = /^\/assets\//;
+/** The built scripts, stylesheets and fonts among them: code and style, never a document. */
+const BUILT_CODE = /^\/assets\/[^?]+\.(js|css|woff2?|ttf)$/;
+
+/** Whether a path is one of the web app's built scripts, stylesheets or fonts (hashed, under /assets/). */
+export function isBuiltCode(path: string): boolean {
+  return BUILT_CODE.test(path);
+}
 
 /**
  * The built web app (Vite's output, `dist/web`) at `/`: its files, hashed assets cached for a year,
