@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { TEST_ADMIN } from '../support/environment';
 import { eventually } from '../support/eventually';
 import { bearer, startTestApi, TestApi } from '../support/test-api';
-import { ARTIFACTS, AxeFinding, cameraPhoto, launchChromium, seriousAccessibilityFindings, signInThroughForm } from './field-support';
+import { accessibilityRecord, cameraPhoto, launchChromium, signInThroughForm } from './field-support';
 import { createDeskCounty, DeskCounty, deskPage, fileCase, FiledCase } from './desk-support';
 
 /** Beijing time as the county reads it, whatever zone the test machine or the browser is in. */
@@ -50,17 +49,11 @@ describe('the department desk', () => {
   let baseUrl: string;
   const pages: Record<'marketA' | 'marketB' | 'urban', Page> = {} as never;
   const refused: string[] = [];
-  const findings: Record<string, AxeFinding[]> = {};
+  const { findings, check } = accessibilityRecord('desk');
   let first: FiledCase;
   let second: FiledCase;
   let winner: 'marketA' | 'marketB';
   let loser: 'marketA' | 'marketB';
-
-  /** axe-core on the page as it is, and its screenshot in test/artifacts/desk-<name>.png. */
-  async function check(page: Page, name: string): Promise<void> {
-    findings[name] = await seriousAccessibilityFindings(page);
-    await page.screenshot({ path: join(ARTIFACTS, `desk-${name}.png`), fullPage: true });
-  }
 
   const detail = async (id: string) => (await api.http.get(`/api/v1/requests/${id}`).set(bearer(api.adminToken))).body as Detail;
   const partOf = (d: Detail, departmentCode: string) => d.assignments.find((a) => a.departmentCode === departmentCode)!;

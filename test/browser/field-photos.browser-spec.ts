@@ -1,17 +1,14 @@
-import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventually } from '../support/eventually';
 import { bearer, startTestApi, TestApi } from '../support/test-api';
 import {
-  ARTIFACTS,
-  AxeFinding,
+  accessibilityRecord,
   cameraPhoto,
   createFieldCounty,
   FieldCounty,
   launchChromium,
   phonePage,
   requestsTitled,
-  seriousAccessibilityFindings,
   signInThroughForm,
   smallCategory,
 } from './field-support';
@@ -25,12 +22,8 @@ describe('the field app on a phone, with photos, notices and deadlines', () => {
   let page: Page;
   let refused: string[];
   let baseUrl: string;
-  const findings: Record<string, AxeFinding[]> = {};
-
-  async function check(name: string): Promise<void> {
-    findings[name] = await seriousAccessibilityFindings(page);
-    await page.screenshot({ path: join(ARTIFACTS, `field-${name}.png`), fullPage: true });
-  }
+  const { findings, check: checkPage } = accessibilityRecord('field');
+  const check = (name: string) => checkPage(page, name);
 
   const file = (body: Record<string, unknown>) =>
     api.http

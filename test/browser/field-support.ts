@@ -111,6 +111,21 @@ export async function seriousAccessibilityFindings(page: Page): Promise<AxeFindi
     .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`.slice(0, 300)) }));
 }
 
+/**
+ * axe-core and a screenshot (test/artifacts/<room>-<name>.png) of each page a spec visits, kept by
+ * name for the spec's final check and printed record.
+ */
+export function accessibilityRecord(room: string): { findings: Record<string, AxeFinding[]>; check(page: Page, name: string): Promise<void> } {
+  const findings: Record<string, AxeFinding[]> = {};
+  return {
+    findings,
+    async check(page, name) {
+      findings[name] = await seriousAccessibilityFindings(page);
+      await page.screenshot({ path: join(ARTIFACTS, `${room}-${name}.png`), fullPage: true });
+    },
+  };
+}
+
 /** A small JPEG drawn by the browser itself, as a phone's camera would hand one over. */
 export async function cameraPhoto(page: Page): Promise<Buffer> {
   // A string, run in the page: this project's tests compile without the DOM's types.

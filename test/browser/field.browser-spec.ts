@@ -1,16 +1,13 @@
-import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { bearer, startTestApi, TestApi } from '../support/test-api';
 import { eventually } from '../support/eventually';
 import {
-  ARTIFACTS,
-  AxeFinding,
+  accessibilityRecord,
   createFieldCounty,
   FieldCounty,
   launchChromium,
   phonePage,
   requestsTitled,
-  seriousAccessibilityFindings,
   signInThroughForm,
 } from './field-support';
 
@@ -39,13 +36,8 @@ describe('the field app on a phone', () => {
   let refused: string[];
   let scripts: string[];
   let baseUrl: string;
-  const findings: Record<string, AxeFinding[]> = {};
-
-  /** axe-core on the page as it is, and its screenshot in test/artifacts/. */
-  async function check(name: string): Promise<void> {
-    findings[name] = await seriousAccessibilityFindings(page);
-    await page.screenshot({ path: join(ARTIFACTS, `field-${name}.png`), fullPage: true });
-  }
+  const { findings, check: checkPage } = accessibilityRecord('field');
+  const check = (name: string) => checkPage(page, name);
 
   async function fillFiling(title: string, category: string): Promise<void> {
     await page.getByRole('link', { name: '上报', exact: true }).click();
