@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { listNotices, markNoticeRead, type Notice, noticeStreamUrl } from '../../shared/api/notices';
+import { listNotices, markNoticeRead, type Notice, openNoticeStream } from '../../shared/api/notices';
 import { useAuthStore } from '../../shared/auth/auth.store';
 
 type Listener = (notice: Notice) => void;
@@ -38,19 +38,12 @@ export const useDeskNotices = defineStore('desk-notices', () => {
   }
 
   function start(): void {
-    if (stream || !auth.token || typeof EventSource === 'undefined') return;
+    if (stream || !auth.token) return;
+    stream = openNoticeStream(auth.token, receive);
+    if (!stream) return;
     void load();
-    stream = new EventSource(noticeStreamUrl(auth.token));
     stream.addEventListener('open', () => (connected.value = true));
     stream.addEventListener('error', () => (connected.value = false));
-    stream.addEventListener('notice', ((event: MessageEvent<string>) => {
-      try {
-        const notice = JSON.parse(event.data) as Notice;
-        if (notice?.id) receive(notice);
-      } catch {
-        // not a notice
-      }
-    }) as EventListener);
   }
 
   function stop(): void {

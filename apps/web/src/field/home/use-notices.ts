@@ -1,5 +1,5 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue';
-import { listNotices, markNoticeRead, type Notice, noticeStreamUrl } from '../../shared/api/notices';
+import { listNotices, markNoticeRead, type Notice, openNoticeStream } from '../../shared/api/notices';
 import { useAuthStore } from '../../shared/auth/auth.store';
 
 /**
@@ -26,18 +26,7 @@ export function useNotices(onArrival: (notice: Notice) => void) {
   }
 
   function connect(): void {
-    if (!auth.token || typeof EventSource === 'undefined') return;
-    stream = new EventSource(noticeStreamUrl(auth.token));
-    const receive = (event: MessageEvent<string>) => {
-      try {
-        const notice = JSON.parse(event.data) as Notice;
-        if (notice?.id) add(notice);
-      } catch {
-        // not a notice (a heartbeat)
-      }
-    };
-    stream.addEventListener('message', receive);
-    stream.addEventListener('notice', receive as EventListener);
+    if (auth.token) stream = openNoticeStream(auth.token, add);
   }
 
   async function read(notice: Notice): Promise<void> {

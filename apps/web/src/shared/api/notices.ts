@@ -15,3 +15,21 @@ export async function markNoticeRead(id: string): Promise<void> {
 export function noticeStreamUrl(token: string): string {
   return `/api/v1/notices/stream?access_token=${encodeURIComponent(token)}`;
 }
+
+/**
+ * Opens the caller's live notices and hands each `notice` event to `receive` (heartbeats and
+ * anything unreadable are passed over); null where the browser has no EventSource. Close it when done.
+ */
+export function openNoticeStream(token: string, receive: (notice: Notice) => void): EventSource | null {
+  if (typeof EventSource === 'undefined') return null;
+  const stream = new EventSource(noticeStreamUrl(token));
+  stream.addEventListener('notice', ((event: MessageEvent<string>) => {
+    try {
+      const notice = JSON.parse(event.data) as Notice;
+      if (notice?.id) receive(notice);
+    } catch {
+      // not a notice
+    }
+  }) as EventListener);
+  return stream;
+}
