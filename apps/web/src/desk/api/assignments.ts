@@ -69,10 +69,6 @@ export function decideReturn(assignmentId: string, body: Schemas['DecideReturnDt
   return unwrap(api.POST('/api/v1/assignments/{id}/return-decision', { params: { path: { id: assignmentId } }, body }));
 }
 
-export function listWhistles(requestId: string): Promise<Whistle[]> {
-  return unwrap(api.GET('/api/v1/requests/{id}/whistles', { params: { path: { id: requestId } } }));
-}
-
 /** 到场报到: the signed-in staff member's department reports on site. */
 export function reportArrival(requestId: string, whistleId: string): Promise<Whistle> {
   return unwrap(api.POST('/api/v1/requests/{id}/whistle/{whistleId}/arrive', { params: { path: { id: requestId, whistleId } } }));

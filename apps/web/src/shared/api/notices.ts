@@ -12,7 +12,7 @@ export async function markNoticeRead(id: string): Promise<void> {
 }
 
 /** The live notices as server-sent events; EventSource sends no headers, so the token rides in the query. */
-export function noticeStreamUrl(token: string): string {
+function noticeStreamUrl(token: string): string {
   return `/api/v1/notices/stream?access_token=${encodeURIComponent(token)}`;
 }
 
