@@ -21,7 +21,8 @@ function newestSource(dir, newest = { path: null, mtimeMs: 0 }) {
   for (const item of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, item.name);
     if (item.isDirectory()) newestSource(path, newest);
-    else if (item.name.endsWith('.ts') && !item.name.endsWith('.spec.ts')) {
+    // Declarations compile to nothing, and the web build writes one (components.d.ts) after the server's.
+    else if (item.name.endsWith('.ts') && !item.name.endsWith('.spec.ts') && !item.name.endsWith('.d.ts')) {
       const { mtimeMs } = statSync(path);
       if (mtimeMs > newest.mtimeMs) Object.assign(newest, { path, mtimeMs });
     }

@@ -293,7 +293,8 @@ export function newestMtime(dir) {
     for (const e of entries) {
       const full = path.join(current, e.name);
       if (e.isDirectory()) stack.push(full);
-      else if (e.isFile() && e.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+      // Declarations compile to nothing, and the web build writes one (components.d.ts) after the server's.
+      else if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
     }
   }
   return newest;
