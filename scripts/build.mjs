@@ -13,9 +13,20 @@ const dist = join(root, 'dist');
 const next = join(root, `.dist-next-${process.pid}`);
 const old = join(root, `.dist-old-${process.pid}`);
 
-// What a killed build left behind.
+/** Whether a process of this pid runs (a build started beside this one keeps its folders). */
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+// What a killed build left behind; a build still running beside this one keeps its folders.
 for (const name of readdirSync(root)) {
-  if (/^\.dist-(next|old)-\d+$/.test(name) && name !== `.dist-next-${process.pid}`) rmSync(join(root, name), { recursive: true, force: true });
+  const match = /^\.dist-(next|old)-(\d+)$/.exec(name);
+  if (match && Number(match[2]) !== process.pid && !alive(Number(match[2]))) rmSync(join(root, name), { recursive: true, force: true });
 }
 
 try {

@@ -121,9 +121,12 @@ export class EmbeddedPostgres {
       }
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGQUIT');
       const failure = `${reason}\n${logTail(join(dataDir, 'server.log'))}`;
-      // A port taken between choosing and binding, or the shared memory of a killed server whose
-      // last backends are still exiting: both pass; anything else is reported as it is.
-      const passing = (options.port === undefined && /could not bind|Address already in use/.test(failure)) || /pre-existing shared memory block/.test(failure);
+      // A port taken between choosing and binding, or a killed server not yet gone (its last backends
+      // still exiting, or the process not yet reaped, so its pid in the lock file still answers):
+      // these pass; anything else is reported as it is. A live server of another process was refused above.
+      const passing =
+        (options.port === undefined && /could not bind|Address already in use/.test(failure)) ||
+        /pre-existing shared memory block|lock file "postmaster\.pid" already exists/.test(failure);
       if (!passing || Date.now() > deadline) throw new EmbeddedPostgresError(`The embedded PostgreSQL did not start (log: ${join(dataDir, 'server.log')}):\n${failure}`);
       await sleep(250);
     }
